@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# System packages the tests need: Chromium (browser tests, PDFs), poppler-utils (PDF checks), fonts.
+# Installs what is missing when run as root with apt-get; otherwise prints the exact command and fails.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+else
+  echo "Missing system packages: ${need[*]}" >&2
+  echo "Install them with:  sudo apt-get install -y ${need[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,108 @@
+"""Shortcodes: `<!-- md:NAME args -->` in Markdown becomes site components.
+
+- `<!-- md:evidence good|some|little|against -->`: the evidence-strength label.
+- `<!-- md:food-table GROUP -->`: a nutrient table built from docs/data/foods.yml.
+- `<!-- md:glossary -->`: the glossary as a list, from docs/includes/glossary.md.
+An unknown shortcode or value stops the build with the file and line.
+Care cards (admonitions `care-*`) get their urgency as hidden text for screen readers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+SHORTCODE = re.compile(r"<!-- md:([\w-]+)(?: ([\w-]+))? -->")
+EVIDENCE = {
+    "good": "Good evidence",
+    "some": "Some evidence",
+    "little": "Little or no evidence",
+    "against": "Evidence against",
+}
+FOOD_COLUMNS = {
+    "potassium": [("potassium_mg", "Potassium (mg)")],
+    "calcium": [("calcium_mg", "Calcium (mg)")],
+    "magnesium": [("magnesium_mg", "Magnesium (mg)")],
+    "vitamin_d": [("vitamin_d_ug", "Vitamin D (µg)"), ("vitamin_d_iu", "Vitamin D (IU)")],
+    "water": [("water_g", "Water (g)"), ("potassium_mg", "Potassium (mg)")],
+}
+CARE_CARDS = {
+    "care-non-urgent": "Non-urgent advice: ",
+    "care-urgent": "Urgent advice: ",
+    "care-emergency": "Emergency advice: ",
+}
+GLOSSARY_LINE = re.compile(r"^\*\[(.+?)\]:\s*(.+)$")
+
+
+def load_yaml(config, name: str):
+    return yaml.safe_load((Path(config["docs_dir"]) / name).read_text(encoding="utf-8"))
+
+
+def number(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def food_table(group: str, config) -> str:
+    data = load_yaml(config, "data/foods.yml")
+    if group == "reference_values":
+        rows = [
+            f"| {r['nutrient']} | {r['men']} | {r['women']} | {r['upper_limit']} [@{r['key']}] |"
+            for r in data["reference_values"]
+        ]
+        return "\n".join(["| Nutrient | Men | Women | Upper limit |", "|---|---|---|---|", *rows])
+    columns = FOOD_COLUMNS[group]
+    foods = [f for f in data["foods"] if group in f["groups"]]
+    foods.sort(key=lambda f: f[columns[0][0]] or 0, reverse=True)
+    header = "| Food | Serving | " + " | ".join(title for _, title in columns) + " |"
+    rule = "|---|---|" + "---:|" * len(columns)
+    rows = [
+        f"| {f['name']} | {f['serving']} | " + " | ".join(number(f[field]) for field, _ in columns) + " |"
+        for f in foods
+    ]
+    source = f"\n\nSource: {data['source']['name']} [@{data['source']['key']}]."
+    return "\n".join([header, rule, *rows]) + source
+
+
+def glossary(config) -> str:
+    terms: dict[str, tuple[str, str]] = {}
+    for line in (Path(config["docs_dir"]) / "includes" / "glossary.md").read_text(encoding="utf-8").splitlines():
+        match = GLOSSARY_LINE.match(line)
+        if match:
+            terms.setdefault(match.group(1).lower(), match.groups())
+    return "\n\n".join(f"{term}\n:   {definition}" for term, definition in (terms[k] for k in sorted(terms)))
+
+
+def on_page_markdown(markdown, page, config, files):
+    def render(match: re.Match) -> str:
+        name, arg = match.groups()
+        line = markdown[: match.start()].count("\n") + 1
+        where = f"{page.file.src_uri} (line {line} of the body)"
+        if name == "evidence" and arg in EVIDENCE:
+            return f'<span class="evidence evidence--{arg}">{EVIDENCE[arg]}</span>'
+        if name == "food-table" and (arg in FOOD_COLUMNS or arg == "reference_values"):
+            return food_table(arg, config)
+        if name == "glossary":
+            return glossary(config)
+        if name == "bibliography":
+            return match.group(0)  # left for the citations hook
+        raise PluginError(
+            f"{where}: unknown shortcode '{match.group(0)}'. Known: evidence {'|'.join(EVIDENCE)}, "
+            f"food-table {'|'.join(FOOD_COLUMNS)}|reference_values, glossary, bibliography."
+        )
+
+    return SHORTCODE.sub(render, markdown)
+
+
+def on_page_content(html, page, config, files):
+    for kind, prefix in CARE_CARDS.items():
+        html = re.sub(
+            rf'(<div class="admonition {kind}">\s*<p class="admonition-title">)',
+            rf'\1<span class="visually-hidden">{prefix}</span>',
+            html,
+        )
+    return html

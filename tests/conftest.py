@@ -1,0 +1,71 @@
+"""Shared fixtures: the built site (read once per session) and tiny fixture sites built on demand."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from linkcheck import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_from_project_root():
+    """MkDocs and the snippets extension resolve paths from the working directory."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        yield
+
+
+@pytest.fixture(scope="session")
+def config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def site(config) -> Site:
+    """The site `make test` built into site/ (built here if it is missing)."""
+    root = ROOT / "site"
+    if not (root / "index.html").is_file():
+        build(config)
+    return Site(root, config["site_url"], Path(config["docs_dir"]))
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> dict[str, str]:
+    """Every content page's HTML, keyed by its path in site/ (the 404 page left out)."""
+    return {
+        p.relative_to(site.root).as_posix(): p.read_text(encoding="utf-8")
+        for p in site.pages()
+        if p.name != "404.html"
+    }
+
+
+def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None, caplog=None):
+    """Build the `base` fixture docs plus `files` with the real mkdocs.yml.
+
+    Returns (site, errors): errors are the log messages of a failed build, [] when it built.
+    """
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "base", docs)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")  # the theme's CSS and icons
+    for name, text in files.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    overrides = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "site_url": "https://example.org/guide/"}
+    overrides["nav"] = nav if nav is not None else ["index.md", "other.md"]
+    config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+    try:
+        with caplog.at_level(logging.WARNING):
+            build(config)
+    except Abort:
+        return None, [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    return Site(tmp_path / "site", "https://example.org/guide/", docs), []

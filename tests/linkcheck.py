@@ -1,0 +1,148 @@
+"""Check every link in a built site: internal targets, #fragments and external hosts.
+
+Reads the HTML in site/, whatever produced it, so it also catches links in raw HTML,
+templates and generated pages that MkDocs' own validation never sees.
+
+    python tests/linkcheck.py site            # offline checks (also run by pytest)
+    python tests/linkcheck.py --online site   # also fetch every external link (weekly job)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import urllib.request
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUSTED_SOURCES = ROOT / "docs" / "data" / "trusted-sources.yml"
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+IGNORED_SCHEMES = {"mailto", "tel", "javascript", "data", "blob"}
+
+
+def trusted_hosts(path: Path = TRUSTED_SOURCES) -> set[str]:
+    return {entry["host"] for entry in yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
+@dataclass
+class Site:
+    """A built site on disk, served at `site_url`, built from `docs_dir`."""
+
+    root: Path
+    site_url: str
+    docs_dir: Path
+    external: dict[str, list[str]] = field(default_factory=dict)  # URL -> pages linking to it
+
+    def pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def source_of(self, page: Path) -> str:
+        """The Markdown file a built page came from, for messages an editor can act on."""
+        rel = page.relative_to(self.root)
+        stem = rel.parent if rel.name == "index.html" else rel.with_suffix("")
+        for candidate in (self.docs_dir / f"{stem}.md", self.docs_dir / stem / "index.md"):
+            if stem != Path(".") and candidate.is_file():
+                return f"{candidate.relative_to(self.docs_dir.parent)} ({rel})"
+        if stem == Path(".") and (self.docs_dir / "index.md").is_file():
+            return f"{(self.docs_dir / 'index.md').relative_to(self.docs_dir.parent)} ({rel})"
+        return str(rel)
+
+    def url_of(self, page: Path) -> str:
+        return urljoin(self.site_url, page.relative_to(self.root).as_posix())
+
+    def file_for(self, url: str) -> Path | None:
+        """The file a URL under site_url is served from, or None."""
+        path = unquote(urlsplit(url).path)
+        base = urlsplit(self.site_url).path
+        if not path.startswith(base):
+            return None
+        target = self.root / path[len(base):]
+        if path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+
+@cache
+def ids_in(page: Path) -> frozenset[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    return frozenset(
+        [tag["id"] for tag in soup.find_all(id=True)] + [tag["name"] for tag in soup.find_all("a", attrs={"name": True})]
+    )
+
+
+def links_in(soup: BeautifulSoup) -> list[str]:
+    links = [tag[attr] for name, attr in LINK_ATTRIBUTES.items() for tag in soup.find_all(name) if tag.get(attr)]
+    config = soup.find("script", id="__config")
+    if config:  # Material's search worker and index, loaded by JavaScript
+        data = json.loads(config.string)
+        links += [data["base"].rstrip("/") + "/search/search_index.json", data["search"]]
+    return links
+
+
+def check(site: Site, hosts: set[str]) -> list[str]:
+    """Every problem in the site, one line each, naming the source page and the bad target."""
+    problems = []
+    ids_in.cache_clear()
+    site.external.clear()
+    for page in site.pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        page_url = site.url_of(page)
+        for link in links_in(soup):
+            url = urljoin(page_url, link)
+            parts = urlsplit(url)
+            where = f"{site.source_of(page)}: link '{link}'"
+            if parts.scheme in IGNORED_SCHEMES:
+                continue
+            if not url.startswith(site.site_url):
+                if parts.scheme != "https":
+                    problems.append(f"{where} is not https")
+                elif not parts.hostname or parts.hostname not in hosts:
+                    problems.append(f"{where}: host '{parts.hostname}' is not in {TRUSTED_SOURCES.name}")
+                else:
+                    site.external.setdefault(url, []).append(site.source_of(page))
+                continue
+            target = site.file_for(url)
+            if target is None:
+                problems.append(f"{where} points to a file that does not exist")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_in(target):
+                problems.append(f"{where}: no id '{parts.fragment}' on {target.relative_to(site.root)}")
+    return problems
+
+
+def check_online(urls: dict[str, list[str]]) -> list[str]:
+    problems = []
+    for url, pages in sorted(urls.items()):
+        request = urllib.request.Request(url, method="GET", headers={"User-Agent": "spasm-relief-guide-linkcheck"})
+        try:
+            with urllib.request.urlopen(request, timeout=20) as response:
+                status = response.status
+        except Exception as error:  # any failure is a report, not a crash
+            status = error
+        if status != 200:
+            problems.append(f"{url} ({status}), linked from {', '.join(sorted(set(pages)))}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    online = "--online" in argv
+    root = Path([a for a in argv if not a.startswith("--")][0])
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    site = Site(root, config["site_url"], Path(config["docs_dir"]))
+    problems = check(site, trusted_hosts())
+    print(f"{len(site.pages())} pages, {len(site.external)} external links")
+    if online:
+        problems += check_online(site.external)
+    print("\n".join(problems) or "no problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,43 @@
+"""The build fails, naming the file, on the mistakes an editor can make in Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_fixture
+
+GOOD = "---\ntitle: T\ndescription: D.\nreviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n\n# T\n\n"
+
+BROKEN = {
+    "dead Markdown link": ({"other.md": GOOD + "[gone](missing.md)"}, None, ["other.md", "missing.md"]),
+    "missing Markdown anchor": ({"other.md": GOOD + "[x](index.md#nowhere)"}, None, ["other.md", "nowhere"]),
+    "missing image": ({"other.md": GOOD + "![x](img/none.png)"}, None, ["other.md", "img/none.png"]),
+    "orphan page": ({"orphan.md": GOOD}, None, ["orphan.md"]),
+    "dead nav entry": ({}, ["index.md", "other.md", "gone.md"], ["gone.md"]),
+    "missing description": (
+        {"other.md": GOOD.replace("description: D.\n", "")}, None, ["other.md:1", "'description' is missing"]),
+    "malformed date": (
+        {"other.md": GOOD.replace("reviewed: 2026-11-26", "reviewed: 2026-13-01")}, None, ["other.md:4", "reviewed"]),
+    "review cycle over a year": (
+        {"other.md": GOOD.replace("2027-11-26", "2028-01-01")}, None, ["other.md:5", "within one year"]),
+    "description too long": (
+        {"other.md": GOOD.replace("D.", "x" * 161)}, None, ["other.md:3", "161 characters"]),
+    "unknown citation key": ({"other.md": GOOD + "A claim [@nobody1999].\n"}, None, ["other.md:10", "nobody1999"]),
+    "unknown evidence label": ({"other.md": GOOD + "<!-- md:evidence maybe -->\n"}, None, ["other.md", "evidence"]),
+    "unknown shortcode": ({"other.md": GOOD + "<!-- md:badge x -->\n"}, None, ["other.md", "md:badge"]),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_build_fails_and_names_the_file(case, tmp_path, caplog):
+    files, nav, expected = BROKEN[case]
+    site, errors = build_fixture(tmp_path, files, nav=nav, caplog=caplog)
+    assert site is None, f"{case}: the build should have failed"
+    message = "\n".join(errors)
+    for text in expected:
+        assert text in message, f"{case}: expected {text!r} in:\n{message}"
+
+
+def test_clean_fixture_builds(tmp_path, caplog):
+    site, errors = build_fixture(tmp_path, {}, caplog=caplog)
+    assert errors == [] and (site.root / "other" / "index.html").is_file()

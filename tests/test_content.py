@@ -1,0 +1,170 @@
+"""Editorial rules on the built pages: readability, citations, evidence labels, review dates, honesty."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+import readability
+from review_dates import due, review_dates
+
+NOT_PROSE = {"glossary/index.html", "references/index.html"}
+MUST_CITE = ("understanding/", "causes/", "relief/", "get-help/")
+ACTIONABLE = ("index.html", "understanding/", "causes/", "relief/", "tools/")
+# Claims the site must never make (cures, proof, clinical review that did not happen),
+# unless the sentence denies them ("There is no cure", "not reviewed by a doctor").
+CLAIM = re.compile(r"\b(cures?|cured|miracle|clinically proven|guaranteed|medically reviewed|reviewed by (a )?(doctor|clinician))\b", re.I)
+DENIAL = re.compile(r"\b(no|not|never|nor|without|wary|promise|promises)\b|n't\b", re.I)
+
+
+def false_claims(text: str) -> list[str]:
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return [s for s in sentences if CLAIM.search(s) and not DENIAL.search(s)]
+
+
+def article(html: str):
+    return BeautifulSoup(html, "lxml").select_one("article")
+
+
+def measure_pages(pages):
+    return {name: readability.measure(readability.article_of_built_page(html))
+            for name, html in pages.items() if name not in NOT_PROSE}
+
+
+def test_readability_of_every_page(pages):
+    results = measure_pages(pages)
+    print(f"\n{'page':48} {'words':>6} {'FK':>5} {'SMOG':>5}")
+    for name, r in results.items():
+        print(f"{name:48} {r.words:6} {r.fk_grade:5} {r.smog:5}")
+    failures = [f"{name}: {p}" for name, r in results.items() for p in r.problems]
+    assert not failures, "\n".join(failures)
+
+
+def test_readability_check_fails_on_hard_prose():
+    hard = "<article><p>" + "Pharmacological intervention considerations necessitate comprehensive multidisciplinary evaluation. " * 4 + "</p><p>" + " ".join(["word"] * 30) + ".</p></article>"
+    r = readability.measure(BeautifulSoup(hard, "lxml").article)
+    assert r.fk_grade > readability.MAX_FK_GRADE and r.smog > readability.MAX_SMOG
+    assert len(r.long_sentences) == 1
+
+
+def test_readability_ignores_tables_and_sources():
+    html = "<article><p>Short and plain.</p><table><tr><td>" + "Incomprehensibility " * 40 + "</td></tr></table><ol class='sources'><li>" + "Extraordinarily " * 40 + "</li></ol></article>"
+    assert readability.measure(BeautifulSoup(html, "lxml").article).problems == []
+
+
+def test_content_pages_cite_sources(pages):
+    uncited = [n for n in pages if n.startswith(MUST_CITE) and not article(pages[n]).select("sup.cite")]
+    assert not uncited, f"pages with no citation: {uncited}"
+
+
+def test_every_citation_number_has_its_source(pages):
+    problems = []
+    for name, html in pages.items():
+        page = article(html)
+        ids = {li["id"] for li in page.select("ol.sources li[id]")}
+        problems += [f"{name}: {a['href']}" for a in page.select("sup.cite a") if a["href"][1:] not in ids]
+    assert not problems, problems
+
+
+def test_every_bibliography_entry_is_cited(site, pages):
+    entries = set(yaml.safe_load((site.docs_dir / "data" / "references.yml").read_text(encoding="utf-8")))
+    cited = set()
+    for text in (p.read_text(encoding="utf-8") for p in site.docs_dir.rglob("*.md")):
+        cited |= set(re.findall(r"@([\w-]+)", " ".join(re.findall(r"\[@[^\]]+\]", text))))
+    foods = yaml.safe_load((site.docs_dir / "data" / "foods.yml").read_text(encoding="utf-8"))
+    cited |= {foods["source"]["key"]} | {r["key"] for r in foods["reference_values"]}
+    assert not entries - cited, f"in docs/data/references.yml but cited by no page: {sorted(entries - cited)}"
+
+
+def test_every_page_shows_its_review_dates(pages):
+    missing = [n for n, html in pages.items() if len(article(html).select(".review-dates time")) != 2]
+    assert not missing, f"pages without 'Page last reviewed' and 'Next review due': {missing}"
+
+
+def test_overdue_reviews_are_listed(site):
+    """make test warns; `make review-check` is the release gate."""
+    for line in due(review_dates(site.docs_dir), dt.date.today()):
+        warnings.warn(f"review overdue: {line}")
+    assert due({"x.md": dt.date(2020, 1, 1)}, dt.date(2026, 1, 1)) == ["x.md: next review due 2020-01-01"]
+    assert due({"x.md": dt.date(2026, 2, 1)}, dt.date(2026, 1, 1), days=30) == []
+
+
+def test_pages_start_with_key_points(pages):
+    problems = []
+    for name, html in pages.items():
+        if name in NOT_PROSE:
+            continue
+        heading = article(html).find(id="key-points")
+        items = heading.find_next("ul").find_all("li", recursive=False) if heading else []
+        if not 3 <= len(items) <= 5:
+            problems.append(f"{name}: {len(items)} key points")
+    assert not problems, problems
+
+
+def test_measure_pages_have_one_evidence_label_matching_the_overview(pages):
+    overview = article(pages["relief/index.html"])
+    listed = {}
+    for row in overview.select("table tr"):
+        link, label = row.select_one("a[href]"), row.select_one(".evidence")
+        if link and label:
+            listed[link["href"].strip("./").split("/")[0]] = label.get_text()
+    assert len(listed) >= 14, listed
+    problems = []
+    for slug, label in listed.items():
+        labels = article(pages[f"relief/{slug}/index.html"]).select(".evidence")
+        if [l.get_text() for l in labels] != [label]:
+            problems.append(f"relief/{slug}: page says {[l.get_text() for l in labels]}, overview says {label}")
+    assert not problems, problems
+
+
+def test_pages_a_reader_acts_on_link_to_get_help(pages):
+    missing = [n for n in pages if n.startswith(ACTIONABLE) and n != "get-help/index.html"
+               and not article(pages[n]).select('a[href*="get-help/"]')]
+    assert not missing, f"no link to 'When to get help': {missing}"
+
+
+def test_no_cure_or_false_review_claims(pages):
+    found = [f"{n}: {s!r}" for n, html in pages.items() for s in false_claims(article(html).get_text(" "))]
+    assert not found, found
+
+
+@pytest.mark.parametrize("text", ["Magnesium cures cramps.", "This page was medically reviewed by our team.", "Clinically proven relief."])
+def test_honesty_check_catches_false_claims(text):
+    assert false_claims(text) == [text]
+
+
+def test_honesty_check_allows_plain_truth():
+    assert false_claims("There is no cure for fibromyalgia. These pages have not been reviewed by a doctor.") == []
+
+
+def test_glossary_terms_show_as_tooltips(pages):
+    assert article(pages["understanding/fibromyalgia-pain/index.html"]).select("abbr[title]")
+    terms = article(pages["glossary/index.html"]).select("dl dt")
+    assert len(terms) >= 30, f"glossary lists {len(terms)} terms"
+
+
+def test_food_tables_match_the_data_file(site, pages):
+    foods = {f["name"]: f for f in yaml.safe_load((site.docs_dir / "data" / "foods.yml").read_text(encoding="utf-8"))["foods"]}
+    fields = {"Potassium (mg)": "potassium_mg", "Calcium (mg)": "calcium_mg", "Magnesium (mg)": "magnesium_mg",
+              "Vitamin D (µg)": "vitamin_d_ug", "Vitamin D (IU)": "vitamin_d_iu", "Water (g)": "water_g"}
+    checked, problems = 0, []
+    for name, html in pages.items():
+        for table in article(html).select("table"):
+            head = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+            if head[:2] != ["Food", "Serving"]:
+                continue
+            for row in table.select("tbody tr"):
+                cells = [" ".join(td.get_text().split()) for td in row.select("td")]
+                food = foods.get(cells[0])
+                for title, cell in zip(head[2:], cells[2:]):
+                    value = food and food[fields[title]]
+                    shown = "–" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
+                    checked += 1
+                    if food is None or cell != shown:
+                        problems.append(f"{name}: {cells[0]} {title} shows {cell}, data file has {value}")
+    assert checked > 50 and not problems, problems
