@@ -32,15 +32,16 @@ review-check: $(VENV)/.test ## Before a release: fail if any page is past (or wi
 clean:
 	rm -rf site $(VENV)
 
-$(VENV)/bin/pip:
+$(VENV)/.pip-25.3:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check pip==25.3
+	touch $@
 
-$(VENV)/.site: pyproject.toml .ci/constraints.txt | $(VENV)/bin/pip
+$(VENV)/.site: pyproject.toml .ci/constraints.txt | $(VENV)/.pip-25.3
 	$(PIP_INSTALL) --group site
 	touch $@
 
-$(VENV)/.test: pyproject.toml .ci/constraints.txt | $(VENV)/bin/pip
+$(VENV)/.test: pyproject.toml .ci/constraints.txt | $(VENV)/.pip-25.3
 	$(PIP_INSTALL) --group test
 	touch $@ $(VENV)/.site
