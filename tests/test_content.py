@@ -57,9 +57,12 @@ def test_readability_ignores_tables_and_sources():
     assert readability.measure(BeautifulSoup(html, "lxml").article).problems == []
 
 
+def uncited(pages):
+    return [n for n in pages if n.startswith(MUST_CITE) and not article(pages[n]).select("sup.cite")]
+
+
 def test_content_pages_cite_sources(pages):
-    uncited = [n for n in pages if n.startswith(MUST_CITE) and not article(pages[n]).select("sup.cite")]
-    assert not uncited, f"pages with no citation: {uncited}"
+    assert not uncited(pages), f"pages with no citation: {uncited(pages)}"
 
 
 def test_every_citation_number_has_its_source(pages):
@@ -81,9 +84,12 @@ def test_every_bibliography_entry_is_cited(site, pages):
     assert not entries - cited, f"in docs/data/references.yml but cited by no page: {sorted(entries - cited)}"
 
 
+def without_review_dates(pages):
+    return [n for n, html in pages.items() if len(article(html).select(".review-dates time")) != 2]
+
+
 def test_every_page_shows_its_review_dates(pages):
-    missing = [n for n, html in pages.items() if len(article(html).select(".review-dates time")) != 2]
-    assert not missing, f"pages without 'Page last reviewed' and 'Next review due': {missing}"
+    assert not without_review_dates(pages), f"no 'Page last reviewed' and 'Next review due': {without_review_dates(pages)}"
 
 
 def test_overdue_reviews_are_listed(site):
@@ -94,7 +100,7 @@ def test_overdue_reviews_are_listed(site):
     assert due({"x.md": dt.date(2026, 2, 1)}, dt.date(2026, 1, 1), days=30) == []
 
 
-def test_pages_start_with_key_points(pages):
+def key_point_problems(pages):
     problems = []
     for name, html in pages.items():
         if name in NOT_PROSE:
@@ -103,29 +109,60 @@ def test_pages_start_with_key_points(pages):
         items = heading.find_next("ul").find_all("li", recursive=False) if heading else []
         if not 3 <= len(items) <= 5:
             problems.append(f"{name}: {len(items)} key points")
-    assert not problems, problems
+    return problems
 
 
-def test_measure_pages_have_one_evidence_label_matching_the_overview(pages):
-    overview = article(pages["relief/index.html"])
+def test_pages_start_with_key_points(pages):
+    assert not key_point_problems(pages), key_point_problems(pages)
+
+
+def overview_labels(pages) -> dict[str, str]:
     listed = {}
-    for row in overview.select("table tr"):
+    for row in article(pages["relief/index.html"]).select("table tr"):
         link, label = row.select_one("a[href]"), row.select_one(".evidence")
         if link and label:
             listed[link["href"].strip("./").split("/")[0]] = label.get_text()
-    assert len(listed) >= 14, listed
+    return listed
+
+
+def label_mismatches(pages):
     problems = []
-    for slug, label in listed.items():
-        labels = article(pages[f"relief/{slug}/index.html"]).select(".evidence")
-        if [l.get_text() for l in labels] != [label]:
-            problems.append(f"relief/{slug}: page says {[l.get_text() for l in labels]}, overview says {label}")
-    assert not problems, problems
+    for slug, label in overview_labels(pages).items():
+        labels = [l.get_text() for l in article(pages[f"relief/{slug}/index.html"]).select(".evidence")]
+        if labels != [label]:
+            problems.append(f"relief/{slug}: page says {labels}, overview says {label}")
+    return problems
+
+
+def test_measure_pages_have_one_evidence_label_matching_the_overview(pages):
+    assert len(overview_labels(pages)) >= 14, overview_labels(pages)
+    assert not label_mismatches(pages), label_mismatches(pages)
+
+
+def test_label_check_catches_a_mismatch():
+    pages = {
+        "relief/index.html": "<article><table><tr><td><a href='../x/'>X</a></td><td><span class='evidence'>Good evidence</span></td></tr></table></article>",
+        "relief/x/index.html": "<article><span class='evidence'>Evidence against</span></article>",
+    }
+    assert label_mismatches(pages) == ["relief/x: page says ['Evidence against'], overview says Good evidence"]
+
+
+def without_get_help_link(pages):
+    return [n for n in pages if n.startswith(ACTIONABLE) and n != "get-help/index.html"
+            and not article(pages[n]).select('a[href*="get-help/"]')]
 
 
 def test_pages_a_reader_acts_on_link_to_get_help(pages):
-    missing = [n for n in pages if n.startswith(ACTIONABLE) and n != "get-help/index.html"
-               and not article(pages[n]).select('a[href*="get-help/"]')]
-    assert not missing, f"no link to 'When to get help': {missing}"
+    assert not without_get_help_link(pages), f"no link to 'When to get help': {without_get_help_link(pages)}"
+
+
+def test_page_checkers_catch_a_broken_page():
+    """A page with no citation, no review dates, two key points and no get-help link."""
+    broken = {"relief/broken/index.html": (
+        "<article><h1>Broken</h1><h2 id='key-points'>Key points</h2><ul><li>One.</li><li>Two.</li></ul>"
+        "<p>Magnesium helps cramps.</p></article>")}
+    assert uncited(broken) == without_review_dates(broken) == without_get_help_link(broken) == ["relief/broken/index.html"]
+    assert key_point_problems(broken) == ["relief/broken/index.html: 2 key points"]
 
 
 def test_no_cure_or_false_review_claims(pages):
