@@ -8,18 +8,32 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test bench linkcheck-online review-check clean
 
+# The production site: the HTML (strict), then the steps that read it: a PDF of every page and
+# of the whole guide (overrides/pdf/build_pdfs.py), and the offline bundle (offline plugin) zipped
+# into site/download/. SITE_PDF=true adds the "Download this page as a PDF" links. No step uses the network.
+OFFLINE_DIR := build/spasm-relief-guide-offline
+define build-site
+	SITE_PDF=true $(BIN)/mkdocs build --clean
+	$(BIN)/python overrides/pdf/build_pdfs.py site
+	rm -rf $(OFFLINE_DIR)
+	OFFLINE=true $(BIN)/mkdocs build --clean -d $(OFFLINE_DIR)
+	mkdir -p site/download
+	$(BIN)/python -m zipfile -c site/download/spasm-relief-guide-offline.zip $(OFFLINE_DIR)
+endef
+
 serve: $(VENV)/.site ## Live-reloading site at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site ## Production build into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --clean
+build: $(VENV)/.test ## Production build into site/ (strict: any warning fails), with PDFs and the offline zip
+	.ci/system-deps.sh
+	$(build-site)
 
 test: $(VENV)/.test ## Build the site, then run every test
 	.ci/system-deps.sh
-	$(BIN)/mkdocs build --clean
+	$(build-site)
 	$(BIN)/pytest
 
-bench: $(VENV)/.test ## Build time and per-page weight
+bench: $(VENV)/.test ## Build time, per-page weight, PDF step time, PDF and zip sizes
 	$(BIN)/python tests/bench.py
 
 linkcheck-online: $(VENV)/.test ## Are the external links alive? Needs the network; never part of `make test`
@@ -30,7 +44,7 @@ review-check: $(VENV)/.test ## Before a release: fail if any page is past (or wi
 	$(BIN)/python tests/review_dates.py --days 30
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site build $(VENV)
 
 $(VENV)/.pip-25.3:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }

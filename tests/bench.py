@@ -1,4 +1,5 @@
-"""Benchmark (not a test): full build time and each page's first-load weight, gzip-compressed.
+"""Benchmark (not a test): full build time and each page's first-load weight, gzip-compressed;
+then the time of the PDF step and the offline bundle, and the size of each PDF and of the zip.
 
 Weight = the page's HTML plus every stylesheet, script and image it loads, as a
 host with gzip would send them.  Run with `make bench`.
@@ -37,12 +38,15 @@ def assets_of(page: Path) -> set[Path]:
     return out
 
 
-def main() -> int:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def timed(label: str, command: list[str], **env: str) -> None:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--clean"], cwd=ROOT, env=env, check=True,
+    subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print(f"full build: {time.perf_counter() - start:.1f} s")
+    print(f"{label}: {time.perf_counter() - start:.1f} s")
+
+
+def main() -> int:
+    timed("full build", [sys.executable, "-m", "mkdocs", "build", "--clean"], SITE_PDF="true")
     rows = []
     for page in sorted(SITE.rglob("*.html")):
         html = gzip_size(page)
@@ -54,7 +58,27 @@ def main() -> int:
     totals = [h + a for _, h, a in rows]
     print(f"\n{len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
           f"largest {max(totals) / 1024:.1f} KB")
+    pdf_and_offline_sizes()
     return 0
+
+
+def pdf_and_offline_sizes() -> None:
+    """The same steps as `make build` after the HTML (Makefile `build-site`), timed, then the sizes."""
+    print()
+    timed("PDF step (overrides/pdf/build_pdfs.py)", [sys.executable, "overrides/pdf/build_pdfs.py", "site"])
+    offline, archive = ROOT / "build" / "spasm-relief-guide-offline", SITE / "download" / "spasm-relief-guide-offline.zip"
+    timed("offline build", [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(offline)], OFFLINE="true")
+    archive.parent.mkdir(exist_ok=True)
+    timed("offline zip", [sys.executable, "-m", "zipfile", "-c", str(archive), str(offline)])
+    pdfs = sorted((SITE / "pdf").rglob("*.pdf"))
+    print(f"\n{'PDF':50} {'KB':>8} {'pages':>6}")
+    for pdf in pdfs:
+        pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
+        print(f"{pdf.relative_to(SITE).as_posix():50} {pdf.stat().st_size / 1024:8.1f} {count:>6}")
+    per_page = [p.stat().st_size for p in pdfs if p.name != "spasm-relief-guide.pdf"]
+    print(f"\n{len(per_page)} page PDFs: {min(per_page) / 1024:.0f}-{max(per_page) / 1024:.0f} KB, "
+          f"{sum(per_page) / 1024 / 1024:.1f} MB in all; offline zip {archive.stat().st_size / 1024 / 1024:.1f} MB")
 
 
 if __name__ == "__main__":

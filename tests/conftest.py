@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
 import logging
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,41 @@ def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None
     except Abort:
         return None, [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     return Site(tmp_path / "site", "https://example.org/guide/", docs), []
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never a browser download
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 in a background thread; returns (server, base URL)."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *a: QuietHandler(*a, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served over HTTP, as a reader's browser would get it."""
+    server, url = serve(site.root)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test (Playwright allows one sync instance)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -55,6 +55,16 @@ def reference_html(entry: dict) -> str:
     return f"{text}. {year}. {links(entry)}"
 
 
+def citation_text(entry: dict) -> str:
+    """A source for schema.org `citation` (link previews): its DOI or URL, else plain text."""
+    if entry.get("doi"):
+        return f"https://doi.org/{entry['doi']}"
+    if entry.get("url"):
+        return entry["url"]
+    parts = (entry.get("authors"), entry["title"], entry.get("container"), str(entry.get("year", "")))
+    return ". ".join(p for p in parts if p)
+
+
 def short_title(entry: dict) -> str:
     author = (entry.get("authors") or entry.get("container") or "").split(",")[0]
     return html.escape(f"{author} ({entry.get('year', 'n.d.')}): {entry['title']}", quote=True)
@@ -87,6 +97,7 @@ def on_page_markdown(markdown, page, config, files):
 
     markdown = CITE.sub(number, markdown)
     page.meta["citations"] = order
+    page.meta["citation_sources"] = [citation_text(bibliography[key]) for key in order]
     if order:
         items = "\n".join(
             f'<li id="source-{n}">{reference_html(bibliography[key])}</li>' for n, key in enumerate(order, 1)

@@ -1,0 +1,42 @@
+/* When search finds nothing, show links to the main sections under Material's
+   "No matching documents" message, so a reader in pain is never at a dead end. */
+(function () {
+  "use strict";
+  var sections = [
+    ["During a spasm right now", "relief/during-a-spasm/"],
+    ["What is happening in my body", "understanding/"],
+    ["What helps", "relief/"],
+    ["When to get help", "get-help/"],
+    ["Tools", "tools/"]
+  ];
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var none = config.translations["search.result.none"];
+  var meta = document.querySelector(".md-search-result__meta");
+  if (!meta) return;
+
+  var box = document.createElement("nav");
+  box.className = "md-typeset search-no-results";
+  box.setAttribute("aria-label", "Main sections");
+  box.style.padding = "0 0.8rem 0.8rem";
+  box.hidden = true;
+  var intro = document.createElement("p");
+  intro.textContent = "Try a shorter or simpler word, or go to a main section:";
+  var list = document.createElement("ul");
+  sections.forEach(function (section) {
+    var link = document.createElement("a");
+    link.textContent = section[0];
+    link.href = new URL(config.base.replace(/\/?$/, "/") + section[1], location.href).href;
+    var item = document.createElement("li");
+    item.appendChild(link);
+    list.appendChild(item);
+  });
+  box.appendChild(intro);
+  box.appendChild(list);
+  meta.insertAdjacentElement("afterend", box);
+
+  function update() {
+    box.hidden = meta.textContent.trim() !== none;
+  }
+  new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
+  update();
+})();
