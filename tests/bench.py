@@ -2,7 +2,9 @@
 then the time of the PDF step and the offline bundle, and the size of each PDF and of the zip.
 
 Weight = the page's HTML plus every stylesheet, script and image it loads, as a
-host with gzip would send them.  Run with `make bench`.
+host with gzip would send them. Last, Lighthouse mobile scores and every byte a first
+visit transfers (fonts and the search index included), from tests/lighthouse.py; skip
+that slow part with `--no-lighthouse`.  Run with `make bench`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ def main() -> int:
     print(f"\n{len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
           f"largest {max(totals) / 1024:.1f} KB")
     pdf_and_offline_sizes()
+    if "--no-lighthouse" not in sys.argv:
+        import lighthouse  # every transferred byte (fonts, search index too) and the scores
+
+        lighthouse.main([])
     return 0
 
 

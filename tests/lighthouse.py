@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = Path(os.environ.get("BENCH_SITE", ROOT / "site"))
+SITE = ROOT / "site"
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse"
 VERSION = "12.2.3"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
