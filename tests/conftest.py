@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import logging
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from linkcheck import Site
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "pdf"))
+import build_pdfs  # noqa: E402  (one definition of "a content page" for the PDFs and the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -43,12 +47,8 @@ def site(config) -> Site:
 
 @pytest.fixture(scope="session")
 def pages(site) -> dict[str, str]:
-    """Every content page's HTML, keyed by its path in site/ (the 404 page left out)."""
-    return {
-        p.relative_to(site.root).as_posix(): p.read_text(encoding="utf-8")
-        for p in site.pages()
-        if p.name != "404.html"
-    }
+    """Every content page's HTML, keyed by its path in site/ (no 404, search or redirect pages)."""
+    return {name: (site.root / name).read_text(encoding="utf-8") for name in build_pdfs.content_pages(site.root)}
 
 
 def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None, caplog=None):
@@ -65,6 +65,7 @@ def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None
     overrides = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "site_url": "https://example.org/guide/"}
     overrides["nav"] = nav if nav is not None else ["index.md", "other.md"]
     config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+    config["plugins"]["redirects"].config["redirect_maps"] = {}  # its targets are the real site's pages
     try:
         with caplog.at_level(logging.WARNING):
             build(config)

@@ -98,8 +98,10 @@ def audit(binary: Path, url: str) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    pages = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("index.html")
-                   if not p.relative_to(SITE).as_posix().startswith(("assets/", "search/")))
+    sys.path.insert(0, str(ROOT / "overrides" / "pdf"))
+    from build_pdfs import content_pages
+
+    pages = content_pages(SITE)
     if argv:
         pages = pages[: int(argv[0])]
     binary = install()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -21,8 +20,7 @@ from bs4 import BeautifulSoup
 from linkcheck import Site, check, links_in, trusted_hosts
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "pdf"))
-import build_pdfs  # noqa: E402
+import build_pdfs  # noqa: E402  (on the path from conftest.py)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

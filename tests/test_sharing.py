@@ -292,3 +292,89 @@ def test_sitemap_and_robots_checkers_catch_mistakes():
     problems = sitemap_problems(xml, {URL: "2026-11-26", "https://example.org/guide/other/": "2026-11-26"})
     assert any("lastmod" in p for p in problems) and any("does not list" in p for p in problems)
     assert robots_problems("User-agent: *\n", "https://example.org/guide/sitemap.xml")
+
+
+# --- the share control, in a real browser ------------------------------------------------------
+
+def share_problems(page) -> list[str]:
+    """Click 'Share this page' with and without the Web Share API; both must hand over the canonical URL."""
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]')?.href")
+    button = page.locator(".share__button")
+    if not canonical or button.count() != 1:
+        return [f"{button.count()} share buttons, canonical {canonical!r}"]
+    problems = []
+    button.click()  # headless desktop Chromium has no navigator.share: the link is copied
+    copied = page.evaluate("navigator.clipboard.readText()")
+    if copied != canonical:
+        problems.append(f"copied {copied!r}, not {canonical!r}")
+    if "copied" not in page.locator(".share__status").inner_text():
+        problems.append("no visible confirmation after copying")
+    page.evaluate("navigator.share = data => { window.__shared = data; return Promise.resolve(); }")
+    button.click()
+    shared = page.evaluate("window.__shared || {}")
+    if shared.get("url") != canonical or not shared.get("title"):
+        problems.append(f"Web Share API got {shared!r}")
+    return problems
+
+
+def share_context(browser, origin: str):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin.rstrip("/"))
+    return context
+
+
+@pytest.mark.parametrize("path", ["", "get-help/", "relief/heat-and-cold/"])
+def test_share_control_copies_or_shares_the_page_url(path, browser, base_url):
+    context = share_context(browser, base_url)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert share_problems(page) == []
+    context.close()
+
+
+def test_heading_permalink_copies_the_section_link(browser, base_url):
+    context = share_context(browser, base_url)
+    page = context.new_page()
+    page.goto(base_url + "get-help/")
+    page.locator("#urgent .headerlink").click(force=True)
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
+    assert page.evaluate("navigator.clipboard.readText()") == canonical + "#urgent"
+    context.close()
+
+
+def test_share_checker_catches_a_page_without_the_control(browser, base_url):
+    context = share_context(browser, base_url)
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("document.querySelector('.share').remove()")
+    assert share_problems(page) == ["0 share buttons, canonical 'https://spasm-relief-guide.github.io/'"]
+    context.close()
+
+
+# --- redirects: old and short addresses never 404 ----------------------------------------------
+
+def redirect_problems(site, redirect_maps: dict[str, str]) -> list[str]:
+    """Each old path must be a page that sends the reader on to its (existing) new page."""
+    problems = []
+    for old, new in redirect_maps.items():
+        source = site.root / old.removesuffix(".md").removesuffix("index").strip("/") / "index.html"
+        if not source.is_file():
+            problems.append(f"{old}: no redirect page at {source.relative_to(site.root)}")
+            continue
+        refresh = BeautifulSoup(source.read_text(encoding="utf-8"), "lxml").find("meta", attrs={"http-equiv": "refresh"})
+        target = urljoin(site.url_of(source), refresh["content"].split("url=", 1)[1]) if refresh else ""
+        if not target or site.file_for(target) is None:
+            problems.append(f"{old}: redirect goes to {target or 'nowhere'}, which is not a page (map says {new})")
+    return problems
+
+
+def test_every_redirect_reaches_its_page(site, config):
+    maps = config["plugins"]["redirects"].config["redirect_maps"]
+    assert maps, "the redirect map in mkdocs.yml is empty"
+    assert redirect_problems(site, maps) == []
+
+
+def test_redirect_checker_catches_a_missing_redirect(site):
+    assert redirect_problems(site, {"moved-away.md": "get-help/index.md"}) == [
+        "moved-away.md: no redirect page at moved-away/index.html"
+    ]

@@ -59,11 +59,12 @@ def local_only(base: str, route) -> None:
 
 
 def content_pages(site: Path) -> list[str]:
-    """Site-relative paths of the pages to print, e.g. 'relief/heat-and-cold/index.html'."""
+    """Site-relative paths of the content pages, e.g. 'relief/heat-and-cold/index.html'
+    (not 404, search, assets, nor the redirect pages that keep old URLs alive)."""
     pages = []
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site)
-        if rel.parts[0] not in SKIP_DIRS:
+        if rel.parts[0] not in SKIP_DIRS and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8"):
             pages.append(rel.as_posix())
     return pages
 
