@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import http.server
 import logging
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -74,23 +72,9 @@ def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None
     return Site(tmp_path / "site", "https://example.org/guide/", docs), []
 
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never a browser download
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 in a background thread; returns (server, base URL)."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), lambda *a: QuietHandler(*a, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+# One local server and one Chromium setup (Debian's, never a download) for the PDFs and the tests.
+serve = build_pdfs.serve
+CHROMIUM, CHROMIUM_ARGS = build_pdfs.CHROMIUM, build_pdfs.CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")

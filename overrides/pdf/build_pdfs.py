@@ -25,7 +25,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -47,6 +46,13 @@ SMALL = "font-family: sans-serif; font-size: 8pt; color: #000; width: 100%; padd
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 in a background thread; returns (server, base URL)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 def local_only(base: str, route) -> None:
@@ -215,12 +221,10 @@ def main(argv: list[str]) -> int:
     if not (site / "index.html").is_file():
         raise SystemExit(f"build_pdfs: no built site in {site} (run mkdocs build first)")
     pages = content_pages(site)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+    server, base = serve(site)
     start = time.perf_counter()
     try:
-        with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context()
             context.route("**/*", functools.partial(local_only, base))
