@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ import build_pdfs  # noqa: E402  (one definition of "a content page" for the PDF
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OFFLINE_ZIP = "download/spasm-relief-guide-offline.zip"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -41,6 +43,16 @@ def site(config) -> Site:
     if not (root / "index.html").is_file():
         build(config)
     return Site(root, config["site_url"], Path(config["docs_dir"]))
+
+
+@pytest.fixture(scope="session")
+def bundle(site, tmp_path_factory) -> Path:
+    """The offline zip that `make build` puts in site/download/, unpacked: the folder it holds."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site.root / OFFLINE_ZIP) as archive:
+        archive.extractall(target)
+    (folder,) = target.iterdir()
+    return folder
 
 
 @pytest.fixture(scope="session")

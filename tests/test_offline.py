@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -24,7 +23,6 @@ import build_pdfs  # noqa: E402  (on the path from conftest.py)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-ZIP = "download/spasm-relief-guide-offline.zip"
 
 
 # --- checkers --------------------------------------------------------------------------------
@@ -178,16 +176,6 @@ def content_pages(site) -> list[str]:
     return build_pdfs.content_pages(site.root)
 
 
-@pytest.fixture(scope="module")
-def bundle(site, tmp_path_factory) -> Path:
-    """The offline zip, unpacked: the folder it holds."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site.root / ZIP) as archive:
-        archive.extractall(target)
-    (folder,) = target.iterdir()
-    return folder
-
-
 # --- the built PDFs --------------------------------------------------------------------------
 
 def test_every_content_page_has_its_pdf(site, content_pages):
@@ -311,10 +299,6 @@ def test_offline_bundle_loads_nothing_from_the_network(bundle):
                    for tag in soup.select("script[src], link[rel~='stylesheet'], link[rel~='icon'], img[src]")
                    if re.match(r"(https?:)?//", tag.get("src") or tag.get("href"))]
     assert not remote, remote[:10]
-
-
-def test_offline_bundle_search_works_from_file_urls(bundle, tab):
-    assert search_results(tab, (bundle / "index.html").as_uri(), "magnesium") > 0
 
 
 # --- broken fixtures: each checker can fail --------------------------------------------------

@@ -1,16 +1,28 @@
 """Search finds the right page for the words readers actually type.
 
 Each query is typed into Material's search box in headless Chromium, against the built site/
-served on 127.0.0.1; the expected page must be among the first three results. Lay words,
-synonyms and other spellings live in docs/data/search-terms.yml (overrides/hooks/search_terms.py).
+served on 127.0.0.1 and against the offline bundle under file://; the expected page must be
+among the first three results. Lay words, synonyms and other spellings live in
+docs/data/search-terms.yml; the matching (common words, stems, typos, word weights) is
+overrides/hooks/search_query.js, appended to Material's search worker by search_terms.py.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import sys
+from pathlib import Path
+
+import material
 import playwright.sync_api as playwright_api
 import pytest
+from mkdocs.exceptions import PluginError
 
-from conftest import build_fixture
+from conftest import ROOT, build_fixture
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import search_terms  # noqa: E402
 
 TOP = 3
 
@@ -74,17 +86,160 @@ QUERIES = [
     ("fibrositis", "causes/old-names/"),
 ]
 
-# Still outside the top 3 (reported, not hidden): Material appends `*` to every query word, so
-# short words ("a", "is", "in", "high") match nearly every page and drown the lay phrase.
-KNOWN_MISSES = {"what is a spasm", "foods high in magnesium"}
+# Written while fixing the matching, as a check that it was not tuned to QUERIES: everyday
+# phrasing, questions, typos and words the synonym list does not hold. A query may name more
+# than one page where each answers it. Misses are printed; the top-3 rate must stay at FLOOR.
+BROAD_QUERIES = [
+    ("how do i stop a cramp", "relief/during-a-spasm/"),
+    ("my calf is cramping", ("relief/during-a-spasm/", "relief/stretching/")),
+    ("muscle spasms", "understanding/spasms-and-cramps/"),
+    ("what causes muscle cramps", ("causes/", "understanding/spasms-and-cramps/")),
+    ("why do my muscles spasm", ("causes/", "understanding/spasms-and-cramps/")),
+    ("cramps in my feet", "understanding/where-it-hurts/"),
+    ("neck pain", "understanding/where-it-hurts/"),
+    ("shoulder knots", "causes/trigger-points/"),
+    ("trigger points", "causes/trigger-points/"),
+    ("tingly hands", "understanding/fibromyalgia-pain/"),
+    ("numbness and tingling", "understanding/fibromyalgia-pain/"),
+    ("skin sensitive to touch", "understanding/fibromyalgia-pain/"),
+    ("fibromyalgia", "understanding/fibromyalgia-pain/"),
+    ("fibromialgia pain", "understanding/fibromyalgia-pain/"),
+    ("nerve damage", "causes/nerves/"),
+    ("neuropathy", "causes/nerves/"),
+    ("cold hands and feet", "causes/blood-flow/"),
+    ("mitochondria", "causes/muscle-energy/"),
+    ("tired muscles", "causes/muscle-energy/"),
+    ("am i deficient in magnesium", ("causes/nutrients/", "relief/magnesium/")),
+    ("vitamin deficiency", "causes/nutrients/"),
+    ("heat or ice", "relief/heat-and-cold/"),
+    ("heat pack", "relief/heat-and-cold/"),
+    ("cold therapy", "relief/heat-and-cold/"),
+    ("epsom salts", "relief/warm-water-and-epsom-salts/"),
+    ("espom salt", "relief/warm-water-and-epsom-salts/"),
+    ("warm bath", "relief/warm-water-and-epsom-salts/"),
+    ("stretches for leg cramps", "relief/stretching/"),
+    ("calf stretch", "relief/stretching/"),
+    ("yoga", "relief/stretching/"),
+    ("exercise", "relief/exercise/"),
+    ("walking", "relief/exercise/"),
+    ("tai chi", "relief/exercise/"),
+    ("massage", "relief/massage/"),
+    ("massage gun", "relief/massage/"),
+    ("voltarol", "relief/creams/"),
+    ("capsaicin cream", "relief/creams/"),
+    ("acupuncture", "relief/acupuncture/"),
+    ("sleep", "relief/rest-sleep-pacing/"),
+    ("pacing", "relief/rest-sleep-pacing/"),
+    ("fatigue", ("relief/rest-sleep-pacing/", "causes/muscle-energy/")),
+    ("how much magnesium should i take", "relief/magnesium/"),
+    ("magnesium glycinate", "relief/magnesium/"),
+    ("magnesium supplements", "relief/magnesium/"),
+    ("magnesum", "relief/magnesium/"),
+    ("does magnesium help cramps", "relief/magnesium/"),
+    ("potassium foods", "relief/food-tables/"),
+    ("low potassium", "relief/potassium/"),
+    ("calcium", "relief/calcium/"),
+    ("calcium supplements", "relief/calcium/"),
+    ("vitamin d dose", "relief/vitamin-d/"),
+    ("vitamin d deficiency", ("causes/nutrients/", "relief/vitamin-d/")),
+    ("how much water should i drink", "relief/water/"),
+    ("dehydration", "relief/water/"),
+    ("tonic water", "relief/medicines/"),
+    ("baclofen", "relief/medicines/"),
+    ("amitriptyline", "relief/medicines/"),
+    ("painkillers", "relief/medicines/"),
+    ("which foods have magnesium", "relief/food-tables/"),
+    ("what should i eat", "relief/food-tables/"),
+    ("other peoples tips", "relief/lived-experience/"),
+    ("home remedies", "relief/"),
+    ("red flags", "get-help/"),
+    ("swollen calf", "get-help/"),
+    ("blood clot", "get-help/"),
+    ("dark urine", "get-help/"),
+    ("statin muscle pain", "get-help/"),
+    ("call 999", "get-help/"),
+    ("urgent", "get-help/"),
+    ("symptom diary", "tools/spasm-diary/"),
+    ("track my cramps", "tools/spasm-diary/"),
+    ("questions to ask my doctor", "tools/questions-for-your-doctor/"),
+    ("gp appointment", "tools/appointment-summary/"),
+    ("muscular rheumatism", "causes/old-names/"),
+    ("central sensitisation", "causes/pain-processing/"),
+    ("download pdf", "about/download/"),
+    ("offline", "about/download/"),
+    ("privacy", "about/privacy/"),
+    ("report a mistake", "about/report-a-mistake/"),
+    ("twitching eyelid", "understanding/spasms-and-cramps/"),
+    ("charlie horse", "understanding/spasms-and-cramps/"),
+    ("cramp", "understanding/spasms-and-cramps/"),
+    ("spasm", "understanding/spasms-and-cramps/"),
+    ("spams", "understanding/spasms-and-cramps/"),
+    ("crampig", "understanding/spasms-and-cramps/"),
+    ("stretchs", "relief/stretching/"),
+    ("hot water botle", "relief/heat-and-cold/"),
+    ("acupunture", "relief/acupuncture/"),
+    ("dehidrated", "relief/water/"),
+    ("potasium", "relief/potassium/"),
+    ("vitamine d", "relief/vitamin-d/"),
+    ("sudden muscle cramp", ("relief/during-a-spasm/", "understanding/spasms-and-cramps/")),
+    ("cramp wont go away", ("get-help/", "relief/during-a-spasm/")),
+    ("foot cramp", "understanding/where-it-hurts/"),
+    ("toes curling cramp", "understanding/where-it-hurts/"),
+    ("jaw pain", "understanding/where-it-hurts/"),
+    ("muscle knots", "causes/trigger-points/"),
+    ("myofascial pain", "causes/trigger-points/"),
+    ("burning skin", "understanding/fibromyalgia-pain/"),
+    ("hypersensitive to pain", "causes/pain-processing/"),
+    ("nervous system", "causes/pain-processing/"),
+    ("small fibre", "causes/nerves/"),
+    ("poor blood flow", "causes/blood-flow/"),
+    ("low energy muscles", "causes/muscle-energy/"),
+    ("blood tests", "causes/nutrients/"),
+    ("heating pads", "relief/heat-and-cold/"),
+    ("frozen peas", "relief/heat-and-cold/"),
+    ("magnesium bath", "relief/warm-water-and-epsom-salts/"),
+    ("soaking in the bath", "relief/warm-water-and-epsom-salts/"),
+    ("stretching exercises", "relief/stretching/"),
+    ("gentle exercise", "relief/exercise/"),
+    ("physiotherapy", "relief/exercise/"),
+    ("self massage", "relief/massage/"),
+    ("tennis ball", "relief/massage/"),
+    ("ibuprofen gel", "relief/creams/"),
+    ("menthol", "relief/creams/"),
+    ("dry needling", "relief/acupuncture/"),
+    ("tired all the time", "relief/rest-sleep-pacing/"),
+    ("boom and bust", "relief/rest-sleep-pacing/"),
+    ("magnesium oxide", "relief/magnesium/"),
+    ("magnesium side effects", "relief/magnesium/"),
+    ("banana for cramps", "relief/potassium/"),
+    ("calcium tablets", "relief/calcium/"),
+    ("vitamin d tablets", "relief/vitamin-d/"),
+    ("electrolytes", "relief/potassium/"),
+    ("drinking water", "relief/water/"),
+    ("pregabalin", "relief/medicines/"),
+    ("quinine side effects", "relief/medicines/"),
+    ("magnesium rich foods", "relief/food-tables/"),
+    ("what works", "relief/"),
+    ("deep vein thrombosis", "get-help/"),
+    ("leg swollen and red", "get-help/"),
+    ("cant pee", "get-help/"),
+    ("lockjaw", "get-help/"),
+    ("printable diary", "tools/spasm-diary/"),
+    ("what to ask gp", "tools/questions-for-your-doctor/"),
+    ("fibrositis", "causes/old-names/"),
+    ("musle spasm", "understanding/spasms-and-cramps/"),
+    ("strech", "relief/stretching/"),
+    ("massge", "relief/massage/"),
+    ("epsum salts", "relief/warm-water-and-epsom-salts/"),
+]
+FLOOR = 0.90
 
+def searcher(page, home: str):
+    """search(query) -> the result pages in order, as paths relative to `home` ("relief/magnesium/").
 
-@pytest.fixture(scope="session")
-def search(base_url, browser):
-    """search(query) -> the result pages in order, as paths relative to the site root."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
-    page.goto(base_url)
+    Types into Material's search box on `home`, a served site or the offline bundle's file:// URL.
+    """
+    page.goto(home + ("index.html" if home.startswith("file:") else ""))
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     placeholder = page.evaluate(
@@ -104,48 +259,146 @@ def search(base_url, browser):
             "li.md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
         )
         found = []
-        for href in hrefs:
-            path = href.split("#")[0].split("?")[0].removeprefix(base_url)
+        for href in hrefs:  # offline pages are "relief/magnesium.html", "get-help/index.html"
+            path = re.sub(r"(index)?\.html$", "", href.split("#")[0].split("?")[0].removeprefix(home))
+            path = path if path.endswith("/") or not path else path + "/"
             if path not in found:
                 found.append(path)
         return found
 
     run.page = page
-    yield run
+    return run
+
+
+@pytest.fixture(scope="session")
+def search(base_url, browser):
+    """search(query) on the built site, served over HTTP."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+    yield searcher(page, base_url)
     page.close()
 
 
-def rank(results: list[str], expected: str) -> int | None:
-    """1-based position of the expected page in the results, None when it is missing."""
-    return results.index(expected) + 1 if expected in results else None
+@pytest.fixture(scope="module")
+def offline_search(bundle, browser):
+    """search(query) in the offline bundle, opened from file:// with no network."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(re.compile(r"^(?!file:|data:|about:|blob:).*"), lambda route: route.abort())
+    yield searcher(context.new_page(), bundle.as_uri() + "/")
+    context.close()
 
 
-def misses(ranks: dict[str, tuple[str, int | None]]) -> list[str]:
+def rank(results: list[str], expected: str | tuple[str, ...]) -> int | None:
+    """1-based position of the first expected page in the results, None when none is there."""
+    pages = (expected,) if isinstance(expected, str) else expected
+    found = [results.index(page) + 1 for page in pages if page in results]
+    return min(found, default=None)
+
+
+def ranks(search, queries) -> dict[str, tuple[str, int | None]]:
+    """Run every query; print its rank, the hit rates, and return {query: (expected, rank)}."""
+    found = {query: (expected, rank(search(query), expected)) for query, expected in queries}
+    for query, (expected, position) in found.items():
+        print(f"{position or '-':>2}  {query!r} -> {expected}")
+    print(f"{len(found)} queries: top-1 {top(found, 1):.0%}, top-{TOP} {top(found, TOP):.0%}")
+    return found
+
+
+def top(found: dict[str, tuple[str, int | None]], n: int) -> float:
+    return sum(position is not None and position <= n for _, position in found.values()) / len(found)
+
+
+def misses(found: dict[str, tuple[str, int | None]]) -> list[str]:
     """Every query whose expected page is not in the top results, with where it came."""
     return [
-        f"{query!r}: expected {expected} in the top {TOP}, got rank {found}"
-        for query, (expected, found) in ranks.items()
-        if found is None or found > TOP
+        f"{query!r}: expected {expected} in the top {TOP}, got rank {position}"
+        for query, (expected, position) in found.items()
+        if position is None or position > TOP
     ]
 
 
 def test_every_query_finds_its_page_in_the_top_three(search):
-    ranks = {query: (expected, rank(search(query), expected)) for query, expected in QUERIES}
-    for query, (expected, found) in ranks.items():
-        print(f"{found or '-':>2}  {query!r} -> {expected}")
-    top1 = sum(found == 1 for _, found in ranks.values()) / len(ranks)
-    top3 = sum(found is not None and found <= TOP for _, found in ranks.values()) / len(ranks)
-    print(f"{len(ranks)} queries: top-1 {top1:.0%}, top-3 {top3:.0%}")
     assert len(QUERIES) >= 40
-    failed = [miss for miss in misses(ranks) if miss.split(": ")[0].strip("'\"") not in KNOWN_MISSES]
+    failed = misses(ranks(search, QUERIES))
+    assert not failed, "\n".join(failed)
+
+
+def test_everyday_queries_mostly_find_their_page(search):
+    found = ranks(search, BROAD_QUERIES)
+    print("\n".join(misses(found)))
+    assert top(found, TOP) >= FLOOR, "\n".join(misses(found))
+
+
+def test_every_query_finds_its_page_in_the_offline_bundle(offline_search):
+    failed = misses(ranks(offline_search, QUERIES))
     assert not failed, "\n".join(failed)
 
 
 def test_rank_checker_reports_a_wrong_page(search):
     """Broken fixture: a query that finds a different page must be reported, not passed."""
     query, wrong = "hot water bottle", "relief/magnesium/"
-    found = rank(search(query), wrong)
-    assert misses({query: (wrong, found)}) and "hot water bottle" in misses({query: (wrong, found)})[0]
+    found = {query: (wrong, rank(search(query), wrong))}
+    assert misses(found) and "hot water bottle" in misses(found)[0]
+    assert top(found, TOP) == 0 < FLOOR
+    assert rank(["a/", "b/"], ("c/", "b/")) == 2 and rank(["a/"], "c/") is None
+
+
+# --- the matching (overrides/hooks/search_query.js), on a tiny index ----------------------------
+
+FIXTURE_DOCS = [
+    {"location": "spasm/", "title": "Spasm", "text": "<p>A spasm is when a muscle tightens.</p>"},
+    {"location": "issues/", "title": "Issues", "text": "<p>Isolated issues: an answer about any issue is available.</p>"},
+    {"location": "cramp/", "title": "Night", "text": "<p>A cramp at night.</p>"},
+    {"location": "magnesium/", "title": "Minerals", "text": "<p>Magnesium tablets.</p>"},
+]
+# query -> (what the rewrite must find first, the rule that makes the difference)
+RULES = {
+    "what is a spasm": ("spasm/", "common words are dropped: 'is' and 'a' no longer match 'issues', 'an', 'any'"),
+    "cramps": ("cramp/", "words are stemmed: 'cramps' finds 'cramp'"),
+    "magnesum": ("magnesium/", "typos are forgiven: 'magnesum' finds 'magnesium'"),
+}
+RUN_WORKER = """async ([source, index, queries]) => {
+  const worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})))
+  const ask = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message) })
+  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})  // SETUP
+  const results = {}
+  for (const query of queries) {
+    const {data} = await ask({type: 2, data: query})  // QUERY
+    results[query] = data.items.map(group => group[0].location.split("#")[0])
+  }
+  worker.terminate()
+  return results
+}"""
+
+
+def worker_results(browser, source: str, config: dict) -> dict[str, list[str]]:
+    page = browser.new_page()
+    try:
+        return page.evaluate(RUN_WORKER, [source, {"config": config, "docs": FIXTURE_DOCS}, list(RULES)])
+    finally:
+        page.close()
+
+
+def test_search_worker_drops_common_words_stems_and_forgives_typos(site, browser):
+    (worker,) = (site.root / search_terms.WORKERS).glob("search.*.js")
+    config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    results = worker_results(browser, worker.read_text(encoding="utf-8"), config)
+    wrong = [f"{query!r} -> {results[query]}: {rule}" for query, (page, rule) in RULES.items()
+             if results[query][:1] != [page]]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_material_worker_without_the_rewrite_gets_each_rule_wrong(site, browser):
+    """Broken fixture: Material's own worker fails every rule, so each rule is what fixes it."""
+    (worker,) = (Path(material.__file__).parent / "templates" / search_terms.WORKERS).glob("search.*.js")
+    config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    results = worker_results(browser, worker.read_text(encoding="utf-8"), config)
+    assert all(results[query][:1] != [page] for query, (page, _) in RULES.items()), results
+
+
+def test_build_stops_when_the_search_worker_is_missing(tmp_path):
+    with pytest.raises(PluginError, match=r"assets/javascripts/workers: expected one Material search worker"):
+        search_terms.patch_worker(tmp_path)
 
 
 def test_nonsense_query_shows_no_results_with_links_to_main_sections(search):

@@ -1,10 +1,14 @@
-"""Help search find the right page for the words readers type, from docs/data/search-terms.yml.
+"""Help search find the right page for the words readers type.
 
-Pages listed under `boost:` (or `demote:`) get `search: {boost: N}` in their meta. After the search plugin has written
-site/search/search_index.json, each page's top entry starts with the page description (what a
-search result shows) followed by a visually hidden "Also known as" line holding the lay terms,
-so a lay word finds the page itself without cluttering the page or the result.
-An unknown page path stops the build with the file, the line and the fix.
+Two parts, both applied after the search plugin has written its files:
+- The words (docs/data/search-terms.yml): pages listed under `boost:` (or `demote:`) get
+  `search: {boost: N}` in their meta. Each page's top entry in site/search/search_index.json
+  starts with the page description (what a search result shows) followed by a visually hidden
+  "Also known as" line holding the lay terms, so a lay word finds the page itself without
+  cluttering the page or the result. An unknown page path stops the build with the file, the
+  line and the fix.
+- The matching (search_query.js, next to this file): appended to Material's search worker, it
+  drops common words, stems, forgives typos and weighs each typed word once. See that file.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 DATA = Path("data") / "search-terms.yml"
+QUERY_JS = Path(__file__).with_name("search_query.js")
+WORKERS = Path("assets") / "javascripts" / "workers"
 BOOST = 2  # pages people need most
 DEMOTE = 0.1  # long reference pages that mention every word
 
@@ -58,11 +64,27 @@ def on_page_markdown(markdown, page, config, files):
     entries[page.url] = (page.meta.get("description", ""), terms.get(path, ""))
 
 
-@event_priority(-100)  # after the search plugin has written the index
+def patch_worker(site_dir: Path) -> Path:
+    """Append search_query.js to Material's search worker in site_dir; return the worker's path."""
+    workers = sorted((site_dir / WORKERS).glob("search.*.js"))
+    if len(workers) != 1:
+        raise PluginError(
+            f"{site_dir / WORKERS}: expected one Material search worker (search.*.js), found "
+            f"{len(workers)}. Has Material's layout changed? {QUERY_JS.name} must be appended to it."
+        )
+    patch = QUERY_JS.read_text(encoding="utf-8")
+    if patch not in workers[0].read_text(encoding="utf-8"):  # a dirty rebuild may keep the patched copy
+        with workers[0].open("a", encoding="utf-8") as worker:
+            worker.write("\n" + patch)
+    return workers[0]
+
+
+@event_priority(-50)  # after the search plugin (0) has written its files, before offline (-100) copies the index
 def on_post_build(config):
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if not index.is_file():
         return
+    patch_worker(Path(config["site_dir"]))
     data = json.loads(index.read_text(encoding="utf-8"))
     for doc in data["docs"]:
         if doc["location"] not in entries:
