@@ -343,6 +343,39 @@ def test_rank_checker_reports_a_wrong_page(search):
     assert rank(["a/", "b/"], ("c/", "b/")) == 2 and rank(["a/"], "c/") is None
 
 
+# --- loading (docs/assets/js/lazy-search.js) -----------------------------------------------------
+
+def early_search_requests(page, url: str) -> list[str]:
+    """The search index and worker requests made while `url` loads, before search is opened."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return [u for u in requests if re.search(r"/search/search_index\.json|/workers/search\.", u)]
+
+
+def test_search_downloads_nothing_until_a_phone_reader_opens_it(base_url, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        assert early_search_requests(page, base_url + "relief/") == []
+        page.locator("label.md-header__button[for=__search]").click()  # the header's search icon
+        box = page.locator("input.md-search__input")
+        box.fill("magnesium")
+        box.press("End")
+        playwright_api.expect(page.locator("li.md-search-result__item").first).to_be_visible()
+    finally:
+        page.close()
+
+
+def test_request_checker_sees_search_loading_early_without_lazy_search(base_url, browser):
+    """Broken fixture: without lazy-search.js, Material fetches the index and worker on page load."""
+    page = browser.new_page()
+    page.route("**/lazy-search.js", lambda route: route.abort())
+    try:
+        assert len(early_search_requests(page, base_url + "relief/")) == 2
+    finally:
+        page.close()
+
+
 # --- the matching (overrides/hooks/search_query.js), on a tiny index ----------------------------
 
 FIXTURE_DOCS = [
