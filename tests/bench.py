@@ -1,7 +1,7 @@
 """Benchmark (not a test): full build time and each page's first-load weight, gzip-compressed;
 then the time of the PDF step and the offline bundle, and the size of each PDF and of the zip.
 
-Weight = the page's HTML plus every stylesheet, script and image it loads, as a
+Weight = the page's HTML plus every stylesheet, script, font and image it loads, as a
 host with gzip would send them. Last, Lighthouse mobile scores and every byte a first
 visit transfers (fonts and the search index included), from tests/lighthouse.py; skip
 that slow part with `--no-lighthouse`.  Run with `make bench`.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import subprocess
 import sys
 import time
@@ -24,6 +25,9 @@ SITE = ROOT / "site"
 
 
 def gzip_size(path: Path) -> int:
+    """Bytes on the wire: gzip for text; fonts and images are sent as they are."""
+    if path.suffix in (".woff2", ".png", ".jpg", ".webp"):
+        return path.stat().st_size
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
@@ -37,6 +41,12 @@ def assets_of(page: Path) -> set[Path]:
         path = SITE / urlsplit(urljoin(base, ref)).path.lstrip("/")
         if path.is_file():
             out.add(path)
+    for css in [p for p in out if p.suffix == ".css"]:  # the fonts our stylesheets load
+        css_url = "http://x/" + css.relative_to(SITE).as_posix()
+        for font in re.findall(r"url\(['\"]?([^'\")]+\.woff2)", css.read_text(encoding="utf-8")):
+            path = SITE / urlsplit(urljoin(css_url, font)).path.lstrip("/")
+            if path.is_file():
+                out.add(path)
     return out
 
 
@@ -54,9 +64,9 @@ def main() -> int:
         html = gzip_size(page)
         assets = sum(gzip_size(a) for a in assets_of(page))
         rows.append((page.relative_to(SITE).as_posix(), html, assets))
-    print(f"\n{'page':50} {'HTML':>8} {'CSS+JS+img':>11} {'total':>8}   (KB, gzip)")
+    print(f"\n{'page':50} {'HTML':>8} {'CSS+JS+font+img':>15} {'total':>8}   (KB, gzip)")
     for name, html, assets in rows:
-        print(f"{name:50} {html / 1024:8.1f} {assets / 1024:11.1f} {(html + assets) / 1024:8.1f}")
+        print(f"{name:50} {html / 1024:8.1f} {assets / 1024:15.1f} {(html + assets) / 1024:8.1f}")
     totals = [h + a for _, h, a in rows]
     print(f"\n{len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
           f"largest {max(totals) / 1024:.1f} KB")

@@ -43,15 +43,16 @@ def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
 
 
-def unembedded_fonts(pdf: Path) -> list[str]:
+def pdf_fonts(pdf: Path) -> dict[str, bool]:
+    """Each font in the PDF: its name (subset prefix dropped) and whether it is embedded."""
     rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
     # columns: name type [encoding] emb sub uni id gen; count from the right (names have no spaces)
-    return [row.split()[0] for row in rows if row.split()[-5] != "yes"]
+    return {row.split()[0].split("+")[-1]: row.split()[-5] == "yes" for row in rows}
 
 
 def pdf_problems(pdf: Path, title: str, texts: list[str], lang: str = "en") -> list[str]:
     """What is wrong with one PDF: it must open, be tagged, titled, in `lang`, embed its fonts
-    and contain each of `texts`. Each problem names the file."""
+    and use the site's font, and contain each of `texts`. Each problem names the file."""
     info = pdf_info(pdf)
     if not info:
         return [f"{pdf}: pdfinfo cannot open it"]
@@ -64,7 +65,10 @@ def pdf_problems(pdf: Path, title: str, texts: list[str], lang: str = "en") -> l
         problems.append(f"{pdf}: document title is {info.get('Title')!r}, expected {title!r}")
     if f"/Lang ({lang})".encode() not in pdf.read_bytes():
         problems.append(f"{pdf}: no /Lang ({lang}) in the catalogue")
-    problems += [f"{pdf}: font {name} is not embedded" for name in unembedded_fonts(pdf)]
+    fonts = pdf_fonts(pdf)
+    problems += [f"{pdf}: font {name} is not embedded" for name, embedded in fonts.items() if not embedded]
+    if not any(name.startswith("AtkinsonHyperlegible") for name in fonts):
+        problems.append(f"{pdf}: text is not in the site's font, Atkinson Hyperlegible (fonts: {', '.join(fonts)})")
     local = re.findall(rb"/URI \((?:https?://(?:127\.0\.0\.1|localhost)|file:)[^)]*\)", pdf.read_bytes())
     problems += [f"{pdf}: link to the print server or a local file: {link.decode()}" for link in local[:3]]
     body = re.sub(r"\[[\d,–-]+\]", "", squash(pdf_text(pdf)))  # citation numbers are not in `texts`
@@ -332,8 +336,8 @@ def plain_pdf(tmp_path: Path) -> Path:
 
 def test_pdf_checker_catches_an_untagged_untitled_pdf_without_fonts_or_text(tmp_path):
     problems = " | ".join(pdf_problems(plain_pdf(tmp_path), "Heat and cold", ["Heat and cold"]))
-    for expected in ("not tagged", "document title", "/Lang", "Helvetica is not embedded", "does not contain",
-                     "link to the print server"):
+    for expected in ("not tagged", "document title", "/Lang", "Helvetica is not embedded", "not in the site's font",
+                     "does not contain", "link to the print server"):
         assert expected in problems
     assert str(tmp_path / "plain.pdf") in problems  # names the file
 
