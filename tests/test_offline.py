@@ -305,6 +305,13 @@ def test_offline_bundle_loads_nothing_from_the_network(bundle):
     assert not remote, remote[:10]
 
 
+def test_iframe_worker_shim_is_only_in_the_offline_bundle(site, bundle):
+    """Only search under file:// needs the shim; online pages skip the download."""
+    shim = "iframe-worker-shim.js"
+    assert shim in (bundle / "index.html").read_text(encoding="utf-8")
+    assert shim not in (site.root / "index.html").read_text(encoding="utf-8")
+
+
 # --- broken fixtures: each checker can fail --------------------------------------------------
 
 def plain_pdf(tmp_path: Path) -> Path:

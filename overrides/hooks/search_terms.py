@@ -9,6 +9,7 @@ Two parts, both applied after the search plugin has written its files:
   line and the fix.
 - The matching (search_query.js, next to this file): appended to Material's search worker, it
   drops common words, stems, forgives typos and weighs each typed word once. See that file.
+Online pages also drop the iframe-worker shim (extra.polyfills): only the offline bundle needs it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ entries: dict[str, tuple[str, str]] = {}  # page URL -> (description, terms)
 
 
 def on_config(config):
+    offline = config["plugins"].get("offline") or config["plugins"].get("material/offline")
+    if not (offline and offline.config.enabled):  # the iframe-worker shim serves search under file:// only
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     terms.clear()
     boosted.clear()
     demoted.clear()
