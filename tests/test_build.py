@@ -25,6 +25,19 @@ BROKEN = {
     "unknown citation key": ({"other.md": GOOD + "A claim [@nobody1999].\n"}, None, ["other.md:10", "nobody1999"]),
     "unknown evidence label": ({"other.md": GOOD + "<!-- md:evidence maybe -->\n"}, None, ["other.md", "evidence"]),
     "unknown shortcode": ({"other.md": GOOD + "<!-- md:badge x -->\n"}, None, ["other.md", "md:badge"]),
+    "care card written by hand": (
+        {"other.md": GOOD + '!!! care-urgent "Get help:"\n    - a sign\n'}, None, ["other.md", "written by hand"]),
+    "care card of two levels": (
+        {"other.md": GOOD + "<!-- md:care-card fixture-emergency fixture-gp -->\n"}, None, ["other.md", "mixes"]),
+    "unknown warning sign": (
+        {"other.md": GOOD + "<!-- md:care-card no-such-sign -->\n"}, None, ["other.md", "no-such-sign"]),
+    "care card not on its own line": (
+        {"other.md": GOOD + "Text <!-- md:care-card fixture-gp -->\n"}, None, ["other.md", "alone"]),
+    "sign less urgent than its source": (
+        {"data/warning-signs.yml": "signs:\n  fixture-emergency:\n    level: gp\n    text: you x\n"
+         "    sources: [fixture2020]\n    source_level: emergency\n  fixture-gp:\n    level: gp\n"
+         "    text: you y\n    sources: [fixture2020]\n    source_level: gp\n"},
+        None, ["warning-signs.yml:3", "less urgent than its source"]),
 }
 
 

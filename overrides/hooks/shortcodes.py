@@ -47,6 +47,11 @@ def number(value) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def note(food: dict) -> str:
+    """A safety note shown beside a food wherever a table lists it (foods.yml `note:`)."""
+    return f' <strong class="food-note">({food["note"]})</strong>' if food.get("note") else ""
+
+
 def food_table(group: str, config) -> str:
     data = load_yaml(config, "data/foods.yml")
     if group == "reference_values":
@@ -61,7 +66,7 @@ def food_table(group: str, config) -> str:
     header = "| Food | Serving | " + " | ".join(title for _, title in columns) + " |"
     rule = "|---|---|" + "---:|" * len(columns)
     rows = [
-        f"| {f['name']} | {f['serving']} | " + " | ".join(number(f[field]) for field, _ in columns) + " |"
+        f"| {f['name']}{note(f)} | {f['serving']} | " + " | ".join(number(f[field]) for field, _ in columns) + " |"
         for f in foods
     ]
     source = f"\n\nSource: {data['source']['name']} [@{data['source']['key']}]."

@@ -31,8 +31,8 @@ LEVELS = {
                  "Ask your GP surgery for an urgent appointment today. If you cannot get one, call 111 "
                  "in the UK, or use your local urgent care or out-of-hours service."),
     "emergency": (3, "care-emergency", "Call your emergency number now if:",
-                  "Call 999 in the UK, 112 in Europe, 911 in the US and Canada or 000 in Australia, "
-                  "or go straight to an emergency department (A&E)."),
+                  "Call 999 (UK), 112 (Europe), 911 (US and Canada) or 000 (Australia), "
+                  "or go to an emergency department (A&E)."),
 }
 LABELS = {"gp": "See a GP", "same-day": "Same day", "emergency": "Emergency"}
 SIGN_FIELDS = {"level", "text", "sources", "source_level"}
@@ -179,7 +179,7 @@ def card(ids: list[str], where: str) -> str:
     for i in ids:
         sign = signs[i]
         cite = f" [{'; '.join('@' + k for k in sign['sources'])}]" if sign["sources"] else ""
-        action = f" **{sign['action']}**" if sign.get("action") else ""
+        action = f". **{sign['action']}**" if sign.get("action") else ""
         lines.append(f"    - {sign['text']}{cite}{action}")
     return "\n".join(lines + ["", f"    {next_step}", ""])
 
@@ -187,14 +187,14 @@ def card(ids: list[str], where: str) -> str:
 def hazard_log() -> str:
     out = []
     for hazard_id, h in hazards.items():
-        sign_lines = [f"- **{LABELS[signs[s]['level']]}:** {signs[s]['text']} (`{s}`, shown on "
-                      f"{len(shown_on.get(s, []))} pages)" for s in h["signs"]]
+        sign_lines = [f"| {LABELS[signs[s]['level']]} | {signs[s]['text']} | {len(shown_on.get(s, []))} |"
+                      for s in h["signs"]]
         tests = ", ".join(f"`{t}`" for t in h["tests"])
         out += [f"### {hazard_id}: {h['hazard']} {{ #{hazard_id.lower()} }}", "",
                 f"Cause\n:   {h['cause']}", "", f"What could happen\n:   {h['effect']}", "",
                 f"What the site does\n:   {h['mitigation']}", ""]
         if sign_lines:
-            out += ["Warning signs that guard against it:", "", *sign_lines, ""]
+            out += ["| Level | Warning sign that guards against it | Pages |", "|---|---|---:|", *sign_lines, ""]
         out += [f"Tests that check it: {tests}.", ""]
     return "\n".join(out)
 
