@@ -81,6 +81,8 @@ def test_every_bibliography_entry_is_cited(site, pages):
         cited |= set(re.findall(r"@([\w-]+)", " ".join(re.findall(r"\[@[^\]]+\]", text))))
     foods = yaml.safe_load((site.docs_dir / "data" / "foods.yml").read_text(encoding="utf-8"))
     cited |= {foods["source"]["key"]} | {r["key"] for r in foods["reference_values"]}
+    signs = yaml.safe_load((site.docs_dir / "data" / "warning-signs.yml").read_text(encoding="utf-8"))["signs"]
+    cited |= {key for sign in signs.values() for key in sign["sources"]}  # cited in every card that shows the sign
     assert not entries - cited, f"in docs/data/references.yml but cited by no page: {sorted(entries - cited)}"
 
 
