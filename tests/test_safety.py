@@ -58,9 +58,16 @@ def cards(pages) -> list[tuple[str, str, str, list[str]]]:
     return found
 
 
-def shown(pages, level: str) -> str:
-    """All the sign lines the site shows at one level, as one lower-case text."""
-    return " | ".join(line for _, lvl, _, lines in cards(pages) for line in lines if lvl == level).lower()
+def shown(found, level: str, page: str = "") -> str:
+    """All the sign lines shown at one level (on one page, if given), as one lower-case text."""
+    return " | ".join(line for name, lvl, _, lines in found for line in lines
+                      if lvl == level and name.startswith(page)).lower()
+
+
+@pytest.fixture(scope="session")
+def site_cards(pages):
+    """Every care card on the built site, parsed once."""
+    return cards(pages)
 
 
 # --- The data and its checks -------------------------------------------------------------------
@@ -86,6 +93,7 @@ BROKEN_SIGNS = {
     "sentence case": ({"level": "gp", "text": "You x.", "sources": ["a"], "source_level": "gp"}, "lower case"),
     "unknown level": ({"level": "urgent", "text": "you x", "sources": ["a"], "source_level": "gp"}, "'urgent'"),
     "missing field": ({"level": "gp", "text": "you x", "sources": ["a"]}, "missing source_level"),
+    "not a mapping": ("you x", "must be a mapping"),
 }
 
 
@@ -112,7 +120,7 @@ def test_hazard_checker_catches_broken_log():
     assert "sign 'orphan' is in no hazard" in problems
 
 
-def test_tests_named_by_the_hazard_log_exist():
+def test_tests_named_by_the_hazard_log_exist(pages):
     defined = set()
     for path in (ROOT / "tests").glob("test_*.py"):
         defined |= {n.name for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
@@ -137,10 +145,9 @@ def card_problems(found) -> list[str]:
     return problems
 
 
-def test_every_care_card_comes_from_the_data(pages):
-    found = cards(pages)
-    assert len(found) > 50
-    assert not card_problems(found), "\n".join(card_problems(found))
+def test_every_care_card_comes_from_the_data(site_cards):
+    assert len(site_cards) > 50
+    assert not card_problems(site_cards), "\n".join(card_problems(site_cards))
 
 
 def test_card_check_catches_a_hand_edited_card():
@@ -158,17 +165,17 @@ def test_care_cards_say_their_urgency_in_text(pages):
             assert prefix and prefix.get_text().strip().endswith("advice:"), name
 
 
-def test_get_help_shows_every_sign(pages):
-    on_page = {line for _, _, _, lines in cards({"g": pages["get-help/index.html"]}) for line in lines}
+def test_get_help_shows_every_sign(site_cards):
+    on_page = {line for name, _, _, lines in site_cards if name == "get-help/index.html" for line in lines}
     missing = [i for i, s in SIGNS.items() if " ".join(s["text"].split()) not in on_page]
     assert not missing, f"signs missing from the get-help page: {missing}"
 
 
-def test_no_symptom_at_two_levels(pages):
+def test_no_symptom_at_two_levels(site_cards):
     """A symptom a reader might look for is given one level across the whole site."""
     for phrase in ("swallow", "stiff jaw", "one side of your body", "10 minutes", "chest pain",
                    "dark brown", "both legs", "pinpricks", "tingling", "stiff neck", "jaw pain"):
-        levels = [lvl for lvl in CARD_LEVEL.values() if phrase in shown(pages, lvl)]
+        levels = [lvl for lvl in CARD_LEVEL.values() if phrase in shown(site_cards, lvl)]
         assert len(levels) <= 1, f"{phrase!r} is shown at {levels}"
 
 
@@ -189,23 +196,22 @@ def test_expected_levels():
     assert not wrong, f"signs moved from the level their source gives: {wrong}"
 
 
-def test_stroke_signs_are_an_emergency(pages):
-    emergency = shown(pages, "emergency")
+def test_stroke_signs_are_an_emergency(site_cards):
+    emergency = shown(site_cards, "emergency")
     assert "one side of your body" in emergency and "even if it goes away" in emergency
-    page = {"p": pages["understanding/fibromyalgia-pain/index.html"]}
-    assert "one side of your body" in shown(page, "emergency")
-    assert "one side of your body" not in shown(pages, "same-day") + shown(pages, "gp")
+    assert "one side of your body" in shown(site_cards, "emergency", "understanding/fibromyalgia-pain/")
+    assert "one side of your body" not in shown(site_cards, "same-day") + shown(site_cards, "gp")
 
 
-def test_chest_pain_and_breathlessness_are_emergencies_on_their_own(pages):
+def test_chest_pain_and_breathlessness_are_emergencies_on_their_own(site_cards):
     for sign in ("chest-pain", "breathless-or-coughing-blood"):
         assert "whether or not a leg hurts" in SIGNS[sign]["text"]
         assert SIGNS[sign]["level"] == "emergency"
-    assert "chest pain" in shown(pages, "emergency")
+    assert "chest pain" in shown(site_cards, "emergency")
 
 
-def test_tetanus_symptoms_are_an_emergency(pages):
-    emergency, same_day = shown(pages, "emergency"), shown(pages, "same-day")
+def test_tetanus_symptoms_are_an_emergency(site_cards):
+    emergency, same_day = shown(site_cards, "emergency"), shown(site_cards, "same-day")
     assert "stiff jaw" in emergency and "swallowing" in emergency
     assert "stiff jaw" not in same_day and "tetanus jabs" in same_day
 
@@ -228,9 +234,9 @@ def test_quinine_page_warns_about_heart_rhythm(pages):
     assert "should not be used for night-time leg cramps" in text and "2009" in text
 
 
-def test_ten_minute_rule_is_a_gp_sign_for_leg_cramps(pages):
-    assert "10 minutes" in shown(pages, "gp") and "leg cramps" in SIGNS["long-leg-cramp"]["text"]
-    assert "10 minutes" not in shown(pages, "same-day") + shown(pages, "emergency")
+def test_ten_minute_rule_is_a_gp_sign_for_leg_cramps(pages, site_cards):
+    assert "10 minutes" in shown(site_cards, "gp") and "leg cramps" in SIGNS["long-leg-cramp"]["text"]
+    assert "10 minutes" not in shown(site_cards, "same-day") + shown(site_cards, "emergency")
     for name, html in pages.items():  # prose too: no page may call a long cramp urgent
         if name == "about/clinical-safety/index.html":  # the hazard log describes the old mistake
             continue
@@ -247,26 +253,26 @@ def test_cauda_equina_signs_need_both_legs():
     assert "wipe" in texts and "during sex" in texts
 
 
-def test_magnesium_emergency_names_who_is_at_risk(pages):
+def test_magnesium_emergency_names_who_is_at_risk(site_cards):
     text = SIGNS["magnesium-toxicity"]["text"]
     assert "kidney disease" in text and "a lot of magnesium" in text
-    assert "very weak" not in shown(pages, "emergency") and "blood pressure" not in shown(pages, "emergency")
+    assert "very weak" not in shown(site_cards, "emergency") and "blood pressure" not in shown(site_cards, "emergency")
 
 
-def test_low_calcium_tingling_must_be_new(pages):
-    assert all("new tingling" in line for line in shown(pages, "same-day").split(" | ") if "tingling" in line)
+def test_low_calcium_tingling_must_be_new(site_cards):
+    assert all("new tingling" in line for line in shown(site_cards, "same-day").split(" | ") if "tingling" in line)
 
 
-def test_medicine_emergencies_are_listed(pages):
-    emergency = shown({"g": pages["get-help/index.html"]}, "emergency")
+def test_medicine_emergencies_are_listed(site_cards):
+    emergency = shown(site_cards, "emergency", "get-help/")
     assert "tramadol" in emergency and "metoclopramide" in emergency
 
 
-def test_neck_shoulder_and_back_red_flags_are_listed(pages):
-    page = {"g": pages["get-help/index.html"]}
-    assert "stiff neck" in shown(page, "emergency")
-    assert "jaw pain when you chew" in shown(page, "same-day") and "high temperature" in shown(page, "same-day")
-    assert "shoulders" in shown(page, "gp")
+def test_neck_shoulder_and_back_red_flags_are_listed(site_cards):
+    assert "stiff neck" in shown(site_cards, "emergency", "get-help/")
+    same_day = shown(site_cards, "same-day", "get-help/")
+    assert "jaw pain when you chew" in same_day and "high temperature" in same_day
+    assert "shoulders" in shown(site_cards, "gp", "get-help/")
 
 
 def test_get_help_lists_medicines_that_cause_cramps(pages):

@@ -66,18 +66,28 @@ def read(path: Path) -> dict:
         raise PluginError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {error}") from None
 
 
+def entries(data: dict, section: str, where: str, required: set, optional: frozenset = frozenset()):
+    """Each (id, entry, 'file:line: kind id' prefix, problems with its fields) in data[section]."""
+    kind = section.rstrip("s")
+    for entry_id, entry in (data.get(section) or {}).items():
+        if entry_id == "__line__":
+            continue
+        if not isinstance(entry, dict):
+            yield entry_id, {}, f"{where}: {kind} '{entry_id}'", [f"{where}: {kind} '{entry_id}' must be a mapping of fields."]
+            continue
+        at = f"{where}:{entry.get('__line__', 1)}: {kind} '{entry_id}'"
+        fields = set(entry) - {"__line__"}
+        problems = [f"{at} is missing {', '.join(sorted(missing))}." for missing in [required - fields] if missing]
+        problems += [f"{at} has unknown field(s) {', '.join(sorted(unknown))}."
+                     for unknown in [fields - required - optional] if unknown]
+        yield entry_id, entry, at, problems
+
+
 def sign_problems(data: dict, references: set[str], where: str) -> list[str]:
     """Everything wrong with the warning-sign data, as 'file:line: message' lines."""
     problems, seen_text = [], {}
-    for sign_id, sign in (data.get("signs") or {}).items():
-        if sign_id == "__line__":
-            continue
-        at = f"{where}:{sign.get('__line__', 1)}: sign '{sign_id}'"
-        fields = set(sign) - {"__line__"}
-        if missing := SIGN_FIELDS - fields:
-            problems.append(f"{at} is missing {', '.join(sorted(missing))}.")
-        if unknown := fields - SIGN_FIELDS - OPTIONAL_SIGN_FIELDS:
-            problems.append(f"{at} has unknown field(s) {', '.join(sorted(unknown))}.")
+    for sign_id, sign, at, field_problems in entries(data, "signs", where, SIGN_FIELDS, OPTIONAL_SIGN_FIELDS):
+        problems += field_problems
         level, source_level = sign.get("level"), sign.get("source_level")
         if level not in LEVELS:
             problems.append(f"{at}: level '{level}' is not one of {', '.join(LEVELS)}.")
@@ -114,15 +124,8 @@ def sign_problems(data: dict, references: set[str], where: str) -> list[str]:
 
 def hazard_problems(data: dict, sign_ids: set[str], where: str) -> list[str]:
     problems = []
-    for hazard_id, hazard in (data.get("hazards") or {}).items():
-        if hazard_id == "__line__":
-            continue
-        at = f"{where}:{hazard.get('__line__', 1)}: hazard '{hazard_id}'"
-        fields = set(hazard) - {"__line__"}
-        if missing := HAZARD_FIELDS - fields:
-            problems.append(f"{at} is missing {', '.join(sorted(missing))}.")
-        if unknown := fields - HAZARD_FIELDS:
-            problems.append(f"{at} has unknown field(s) {', '.join(sorted(unknown))}.")
+    for _, hazard, at, field_problems in entries(data, "hazards", where, HAZARD_FIELDS):
+        problems += field_problems
         if not hazard.get("tests"):
             problems.append(f"{at}: name at least one test that guards it.")
         for sign_id in hazard.get("signs") or []:
