@@ -293,3 +293,29 @@ def test_cod_liver_oil_warns_about_vitamin_a(pages):
         text = BeautifulSoup(html, "lxml").select_one("article").get_text(" ")
         if "cod liver oil" in text.lower() and name not in ("glossary/index.html", "references/index.html"):
             assert "vitamin A" in text and "pregnan" in text, name
+
+
+HAND_TRIAGE = re.compile(r"urgent appointment|call 999|go to A&E|call 911", re.I)
+TRIAGE_PAGES = ("get-help/index.html", "about/clinical-safety/index.html", "about/disclaimer/index.html")
+
+
+def hand_triage(pages) -> list[str]:
+    """Prose outside the care cards that sets a level itself: that is the cards' job."""
+    found = []
+    for name, html in pages.items():
+        article = BeautifulSoup(html, "lxml").select_one("article")
+        for card in article.select(".admonition"):
+            card.decompose()
+        if name not in TRIAGE_PAGES:
+            found += [f"{name}: {m.group(0)!r}" for m in HAND_TRIAGE.finditer(article.get_text(" "))]
+    return found
+
+
+def test_prose_leaves_triage_to_the_cards(pages):
+    assert not hand_triage(pages), hand_triage(pages)
+
+
+def test_triage_check_catches_prose_that_sets_a_level():
+    page = {"relief/x/index.html": "<article><p>If it hurts, ask for an urgent appointment.</p>"
+                                   "<div class='admonition'><p>Call 999 now.</p></div></article>"}
+    assert hand_triage(page) == ["relief/x/index.html: 'urgent appointment'"]
