@@ -27,6 +27,8 @@ BROKEN = {
     "unknown shortcode": ({"other.md": GOOD + "<!-- md:badge x -->\n"}, None, ["other.md", "md:badge"]),
     "care card written by hand": (
         {"other.md": GOOD + '!!! care-urgent "Get help:"\n    - a sign\n'}, None, ["other.md", "written by hand"]),
+    "collapsible care card written by hand": (
+        {"other.md": GOOD + '??? care-urgent "Get help:"\n    - a sign\n'}, None, ["other.md", "written by hand"]),
     "care card of two levels": (
         {"other.md": GOOD + "<!-- md:care-card fixture-emergency fixture-gp -->\n"}, None, ["other.md", "mixes"]),
     "unknown warning sign": (

@@ -159,10 +159,15 @@ def test_card_check_catches_a_hand_edited_card():
 
 
 def test_care_cards_say_their_urgency_in_text(pages):
+    """Urgency in words, and a title screen readers reach by heading: one level below its section."""
     for name, html in pages.items():
         for card in BeautifulSoup(html, "lxml").select("article .admonition[class*=care-]"):
-            prefix = card.select_one(".admonition-title .visually-hidden")
+            title = card.select_one(".admonition-title")
+            prefix = title.select_one(".visually-hidden")
             assert prefix and prefix.get_text().strip().endswith("advice:"), name
+            section = card.find_previous(re.compile(r"^h[1-6]$"))
+            assert title.get("role") == "heading", name
+            assert int(title["aria-level"]) == min(int(section.name[1]) + 1, 6), f"{name}: {title.get_text()}"
 
 
 def test_get_help_shows_every_sign(site_cards):

@@ -4,7 +4,7 @@
 - `<!-- md:food-table GROUP -->`: a nutrient table built from docs/data/foods.yml.
 - `<!-- md:glossary -->`: the glossary as a list, from docs/includes/glossary.md.
 An unknown shortcode or value stops the build with the file and line.
-Care cards (admonitions `care-*`) get their urgency as hidden text for screen readers.
+Care cards are made by warning_signs.py.
 """
 
 from __future__ import annotations
@@ -28,11 +28,6 @@ FOOD_COLUMNS = {
     "magnesium": [("magnesium_mg", "Magnesium (mg)")],
     "vitamin_d": [("vitamin_d_ug", "Vitamin D (µg)"), ("vitamin_d_iu", "Vitamin D (IU)")],
     "water": [("water_g", "Water (g)"), ("potassium_mg", "Potassium (mg)")],
-}
-CARE_CARDS = {
-    "care-non-urgent": "Non-urgent advice: ",
-    "care-urgent": "Urgent advice: ",
-    "care-emergency": "Emergency advice: ",
 }
 GLOSSARY_LINE = re.compile(r"^\*\[(.+?)\]:\s*(.+)$")
 
@@ -101,13 +96,3 @@ def on_page_markdown(markdown, page, config, files):
         )
 
     return SHORTCODE.sub(render, markdown)
-
-
-def on_page_content(html, page, config, files):
-    for kind, prefix in CARE_CARDS.items():
-        html = re.sub(
-            rf'(<div class="admonition {kind}">\s*<p class="admonition-title">)',
-            rf'\1<span class="visually-hidden">{prefix}</span>',
-            html,
-        )
-    return html

@@ -23,16 +23,16 @@ from mkdocs.exceptions import PluginError
 
 SIGNS_FILE = Path("data") / "warning-signs.yml"
 HAZARDS_FILE = Path("data") / "hazards.yml"
-# level -> (rank, admonition type, heading = the action, what the reader does next)
+# level -> (rank, admonition type, heading = the action, what the reader does next, screen-reader prefix)
 LEVELS = {
     "gp": (1, "care-non-urgent", "See a GP if:",
-           "This is not urgent, but book an appointment with your GP or family doctor."),
+           "This is not urgent, but book an appointment with your GP or family doctor.", "Non-urgent advice: "),
     "same-day": (2, "care-urgent", "Get medical help today if:",
                  "Ask your GP surgery for an urgent appointment today. If you cannot get one, call 111 "
-                 "in the UK, or use your local urgent care or out-of-hours service."),
+                 "in the UK, or use your local urgent care or out-of-hours service.", "Urgent advice: "),
     "emergency": (3, "care-emergency", "Call your emergency number now if:",
                   "Call 999 (UK), 112 (Europe), 911 (US and Canada) or 000 (Australia), "
-                  "or go to an emergency department (A&E)."),
+                  "or go to an emergency department (A&E).", "Emergency advice: "),
 }
 LABELS = {"gp": "See a GP", "same-day": "Same day", "emergency": "Emergency"}
 SIGN_FIELDS = {"level", "text", "sources", "source_level"}
@@ -41,7 +41,9 @@ HAZARD_FIELDS = {"hazard", "cause", "effect", "mitigation", "signs", "tests"}
 MAX_SIGNS = 5
 CARD = re.compile(r"^<!-- md:care-card((?: [\w-]+)+) -->$", re.M)
 CARD_LIKE = re.compile(r"<!--\s*md:care-card\b.*?-->")
-HAND_WRITTEN = re.compile(r"^\s*!!!\s*care-[\w-]+", re.M)
+HAND_WRITTEN = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*care-[\w-]*", re.M)  # any admonition or details card
+CARD_TITLE = re.compile(r'<div class="admonition (care-[\w-]+)">\s*<p class="admonition-title">')
+HEADING = re.compile(r"<h([1-6])[\s>]")
 HAZARD_LOG = "<!-- md:hazard-log -->"
 
 signs: dict[str, dict] = {}
@@ -177,7 +179,7 @@ def card(ids: list[str], where: str) -> str:
         raise PluginError(f"{where}: a sign is listed twice in this card.")
     if len([i for i in ids if not signs[i].get("catch_all")]) > MAX_SIGNS or len(ids) > MAX_SIGNS + 1:
         raise PluginError(f"{where}: at most {MAX_SIGNS} signs and one catch-all in a card; split it by topic.")
-    _, kind, heading, next_step = LEVELS[levels.pop()]
+    _, kind, heading, next_step, _ = LEVELS[levels.pop()]
     lines = [f'!!! {kind} "{heading}"']
     for i in ids:
         sign = signs[i]
@@ -220,3 +222,17 @@ def on_page_markdown(markdown, page, config, files):
 
     markdown = CARD.sub(render, markdown)
     return markdown.replace(HAZARD_LOG, hazard_log()) if HAZARD_LOG in markdown else markdown
+
+
+def on_page_content(html, page, config, files):
+    """Each card's title is a heading for screen readers (one level below the section it sits in),
+    starting with its urgency in words ("Emergency advice:"), as NHS care cards do."""
+    prefixes = {kind: prefix for _, kind, _, _, prefix in LEVELS.values()}
+
+    def title(match: re.Match) -> str:
+        above = [int(h) for h in HEADING.findall(html, 0, match.start())]
+        level = min((above[-1] if above else 1) + 1, 6)
+        return (f'<div class="admonition {match.group(1)}"><p class="admonition-title" role="heading" '
+                f'aria-level="{level}"><span class="visually-hidden">{prefixes[match.group(1)]}</span>')
+
+    return CARD_TITLE.sub(title, html)
