@@ -5,7 +5,9 @@
   must have the same level; a card holds at most 5 signs plus one catch-all.
 - `<!-- md:hazard-log -->` becomes the hazard log (docs/data/hazards.yml), with each hazard's
   signs, the pages that show them and the tests that guard them.
-- A care card written by hand (`!!! care-...`) stops the build: advice must not drift.
+- A care card written by hand (`!!! care-...` or `??? care-...`) stops the build: advice must not drift.
+- Each card's title becomes a heading for screen readers (one level below its section), with its
+  urgency in words ("Emergency advice:"), as NHS care cards do.
 The data is checked when the build starts, and every problem is reported in one run with the
 file and line: unknown source keys, a level less urgent than the source's, a stricter level
 with no `stricter_because`, a medicine the source says to stop without "Stop taking", the
