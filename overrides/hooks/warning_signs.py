@@ -213,7 +213,8 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{src} (line {line} of the body): care card written by hand. Add the signs to "
                           f"docs/{SIGNS_FILE} and place them with <!-- md:care-card ID ... -->.")
     for match in CARD_LIKE.finditer(markdown):
-        if not CARD.match(markdown, match.start()) or CARD.match(markdown, match.start()).end() != match.end():
+        whole = CARD.match(markdown, match.start())
+        if not whole or whole.end() != match.end():
             line = markdown[: match.start()].count("\n") + 1
             raise PluginError(f"{src} (line {line} of the body): '{match.group(0)}' must stand alone at the start "
                               "of a line, as <!-- md:care-card ID ID -->.")
