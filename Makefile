@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c .ci/constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench linkcheck-online review-check clean
+.PHONY: help serve check build test bench linkcheck-online review-check clean
 
 # The production site: the HTML (strict), then the steps that read it: a PDF of every page and
 # of the whole guide (overrides/pdf/build_pdfs.py), and the offline bundle (offline plugin) zipped
@@ -21,11 +21,18 @@ define build-site
 	$(BIN)/python -m zipfile -c site/download/spasm-relief-guide-offline.zip $(OFFLINE_DIR)
 endef
 
-serve: $(VENV)/.site ## Live-reloading site at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
 
-build: $(VENV)/.test ## Production build into site/ (strict: any warning fails), with PDFs and the offline zip
-	.ci/system-deps.sh
+serve: $(VENV)/.site ## Live-reloading site at http://127.0.0.1:8000 (a page not yet in the nav is a warning, not an error)
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+
+check: $(VENV)/.test ## The fast loop: HTML build (strict) and every test that needs no browser and no PDFs
+	$(BIN)/mkdocs build --clean
+	$(BIN)/pytest -m "not browser and not pdf"
+
+build: $(VENV)/.build ## Production build into site/ (strict: any warning fails), with PDFs and the offline zip
+	.ci/system-deps.sh build
 	$(build-site)
 
 test: $(VENV)/.test ## Build the site, then run every test
@@ -36,9 +43,9 @@ test: $(VENV)/.test ## Build the site, then run every test
 bench: $(VENV)/.test ## Build time, per-page weight, PDF step time, PDF and zip sizes
 	$(BIN)/python tests/bench.py
 
-linkcheck-online: $(VENV)/.test ## Are the external links alive? Needs the network; never part of `make test`
+linkcheck-online: $(VENV)/.site ## Are the external links alive? Needs the network; never part of `make test`
 	$(BIN)/mkdocs build --clean
-	$(BIN)/python tests/linkcheck.py --online site
+	$(BIN)/python tests/linkcheck.py --online --html-only site
 
 review-check: $(VENV)/.test ## Before a release: fail if any page is past (or within 30 days of) its review date
 	$(BIN)/python tests/review_dates.py --days 30
@@ -56,6 +63,10 @@ $(VENV)/.site: pyproject.toml .ci/constraints.txt | $(VENV)/.pip-25.3
 	$(PIP_INSTALL) --group site
 	touch $@
 
+$(VENV)/.build: pyproject.toml .ci/constraints.txt | $(VENV)/.pip-25.3
+	$(PIP_INSTALL) --group build
+	touch $@ $(VENV)/.site
+
 $(VENV)/.test: pyproject.toml .ci/constraints.txt | $(VENV)/.pip-25.3
 	$(PIP_INSTALL) --group test
-	touch $@ $(VENV)/.site
+	touch $@ $(VENV)/.build $(VENV)/.site

@@ -36,12 +36,49 @@ def config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
+# Markers, so an editor can run a part of the suite (`make check` runs `-m "not browser and not pdf"`):
+#   browser: drives Chromium (axe, layout, search, sharing);
+#   pdf:     needs what `make build` makes after the HTML: the PDFs and the offline zip.
+BROWSER_FIXTURES = {"browser", "base_url"}
+PDF_FIXTURES = {"bundle", "guide", "page_pdfs"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        if PDF_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.pdf)
+
+
+SOURCES = ("docs", "overrides", "mkdocs.yml")
+
+
+def stale_source(root: Path, built: Path) -> Path | None:
+    """A source file changed after `built` was written, or None when the build is current."""
+    built_at = built.stat().st_mtime
+    for source in SOURCES:
+        path = root / source
+        for file in [path] if path.is_file() else path.rglob("*"):
+            if file.is_file() and "__pycache__" not in file.parts and file.stat().st_mtime > built_at:
+                return file
+    return None
+
+
 @pytest.fixture(scope="session")
 def site(config) -> Site:
-    """The site `make test` built into site/ (built here if it is missing)."""
+    """The site `make check` or `make test` built into site/ (built here if it is missing).
+
+    Tests over an old build prove nothing about the sources: a site/ older than any file in
+    docs/, overrides/ or mkdocs.yml stops the run, naming the file and the command to run.
+    """
     root = ROOT / "site"
     if not (root / "index.html").is_file():
         build(config)
+    changed = stale_source(ROOT, root / "sitemap.xml")
+    if changed:
+        pytest.exit(f"site/ is older than {changed.relative_to(ROOT)}: run `make check` (HTML and the "
+                    "tests that need no browser) or `make test` (everything) to rebuild it first.", returncode=2)
     return Site(root, config["site_url"], Path(config["docs_dir"]))
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from conftest import ROOT, build_fixture
+from conftest import ROOT, build_fixture, stale_source
 
 GOOD = "---\ntitle: T\ndescription: D.\nreviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n\n# T\n\n"
 
@@ -23,8 +25,19 @@ BROKEN = {
     "description too long": (
         {"other.md": GOOD.replace("D.", "x" * 161)}, None, ["other.md:3", "161 characters"]),
     "unknown citation key": ({"other.md": GOOD + "A claim [@nobody1999].\n"}, None, ["other.md:10", "nobody1999"]),
-    "unknown evidence label": ({"other.md": GOOD + "<!-- md:evidence maybe -->\n"}, None, ["other.md", "evidence"]),
-    "unknown shortcode": ({"other.md": GOOD + "<!-- md:badge x -->\n"}, None, ["other.md", "md:badge"]),
+    "unknown evidence label": ({"other.md": GOOD + "<!-- md:evidence maybe -->\n"}, None, ["other.md:10", "evidence"]),
+    "unknown shortcode": ({"other.md": GOOD + "<!-- md:badge x -->\n"}, None, ["other.md:10", "md:badge"]),
+    "shortcode without spaces": (
+        {"other.md": GOOD + "Text.\n\n<!--md:evidence little-->\n"}, None, ["other.md:12", "one space"]),
+    "citation keys separated by commas": (
+        {"other.md": GOOD + "A claim [@fixture2020, @fixture2020].\n"}, None, ["other.md:10", "[@fixture2020; @fixture2020]"]),
+    "front matter that is not YAML": (
+        {"other.md": GOOD.replace("title: T\n", "title: T: x\n")}, None, ["other.md:2", "not valid YAML"]),
+    "every mistake of a build in one run": (
+        {"other.md": GOOD + "A claim [@nobody1999].\n\n<!-- md:badge x -->\n",
+         "third.md": GOOD.replace("description: D.\n", "")},
+        ["index.md", "other.md", "third.md"],
+        ["other.md:10", "nobody1999", "other.md:12", "md:badge", "third.md:1", "'description' is missing"]),
     "care card written by hand": (
         {"other.md": GOOD + '!!! care-urgent "Get help:"\n    - a sign\n'}, None, ["other.md", "written by hand"]),
     "collapsible care card written by hand": (
@@ -77,3 +90,15 @@ def test_glossary_entries_are_separated_by_blank_lines():
 
 def test_glossary_check_catches_a_block():
     assert glossary_blocks("*[a]: A.\n*[b]: B.\n\n*[c]: C.\n") == [1]
+
+
+def test_stale_site_check_names_the_source_changed_after_the_build(tmp_path):
+    built = tmp_path / "site" / "sitemap.xml"
+    built.parent.mkdir()
+    built.write_text("<urlset/>")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("# Page")
+    os.utime(built, (1_000_000, 1_000_000))  # built long before the page was written
+    assert stale_source(tmp_path, built) == tmp_path / "docs" / "page.md"
+    os.utime(built)  # built now, after the page
+    assert stale_source(tmp_path, built) is None

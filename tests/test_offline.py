@@ -176,36 +176,38 @@ def tab(browser):
 
 
 @pytest.fixture(scope="module")
-def content_pages(site) -> list[str]:
+def page_pdfs(site) -> list[str]:
+    """The content pages, each with its PDF in site/pdf/ (marks a test `pdf`: conftest.py)."""
     return build_pdfs.content_pages(site.root)
 
 
 # --- the built PDFs --------------------------------------------------------------------------
 
-def test_every_content_page_has_its_pdf(site, content_pages):
-    assert len(content_pages) > 40
-    missing = [f"site/pdf/{build_pdfs.pdf_name(p)} (for {site.source_of(site.root / p)})" for p in content_pages
+def test_every_content_page_has_its_pdf(site, page_pdfs):
+    assert len(page_pdfs) > 40
+    missing = [f"site/pdf/{build_pdfs.pdf_name(p)} (for {site.source_of(site.root / p)})" for p in page_pdfs
                if not (site.root / "pdf" / build_pdfs.pdf_name(p)).is_file()]
     assert not missing, missing
 
 
-def test_page_pdfs_are_tagged_titled_with_embedded_fonts_and_the_page_text(site, content_pages):
+def test_page_pdfs_are_tagged_titled_with_embedded_fonts_and_the_page_text(site, page_pdfs):
     problems = []
-    for page in content_pages:
+    for page in page_pdfs:
         title, heading, key_point = page_facts((site.root / page).read_text(encoding="utf-8"))
         texts = [heading] + ([key_point] if key_point else [])
         problems += pdf_problems(site.root / "pdf" / build_pdfs.pdf_name(page), title, texts)
     assert not problems, "\n".join(problems)
 
 
-def test_page_pdfs_tag_one_title_and_table_headers(site, content_pages):
+def test_page_pdfs_tag_one_title_and_table_headers(site, page_pdfs):
     problems = []
-    for page in content_pages:
+    for page in page_pdfs:
         tables = len(BeautifulSoup((site.root / page).read_text(encoding="utf-8"), "lxml").select("article table"))
         problems += structure_problems(site.root / "pdf" / build_pdfs.pdf_name(page), tables)
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("tool", ["tools/spasm-diary/index.html", "tools/appointment-summary/index.html"])
 def test_printable_tools_fit_on_one_a4_page(site, tool):
     assert pdf_info(site.root / "pdf" / build_pdfs.pdf_name(tool))["Pages"] == "1"
@@ -220,9 +222,9 @@ def test_printable_tools_fit_on_one_letter_page(site, tab, tmp_path, tool):
     assert pdf_info(tmp_path / "letter.pdf")["Pages"] == "1"
 
 
-def test_download_button_links_to_the_page_pdf(site, content_pages):
+def test_download_button_links_to_the_page_pdf(site, page_pdfs):
     problems = []
-    for page in content_pages:
+    for page in page_pdfs:
         button = BeautifulSoup((site.root / page).read_text(encoding="utf-8"), "lxml").select_one(".download-pdf a")
         expected = "pdf/" + build_pdfs.pdf_name(page)
         if button is None or urlsplit(urljoin("http://x/" + page, button["href"])).path != "/" + expected:
@@ -238,9 +240,9 @@ def guide(site):
 
 
 @pytest.fixture(scope="module")
-def guide_contents(site, content_pages, guide) -> list[tuple[str, int]]:
+def guide_contents(site, page_pdfs, guide) -> list[tuple[str, int]]:
     """(title, page number) of each contents entry, in reading order."""
-    order = build_pdfs.reading_order(site.root, content_pages)
+    order = build_pdfs.reading_order(site.root, page_pdfs)
     titles = [page_facts((site.root / p).read_text(encoding="utf-8"))[1] for p in order]
     contents = " ".join(" ".join(pdf_text(guide).split("\f")[1:4]).split())
     entries = []
@@ -251,8 +253,8 @@ def guide_contents(site, content_pages, guide) -> list[tuple[str, int]]:
     return entries
 
 
-def test_guide_is_tagged_and_holds_every_page_in_reading_order(site, content_pages, guide, guide_contents):
-    order = build_pdfs.reading_order(site.root, content_pages)
+def test_guide_is_tagged_and_holds_every_page_in_reading_order(site, page_pdfs, guide, guide_contents):
+    order = build_pdfs.reading_order(site.root, page_pdfs)
     assert order[-2:] == ["glossary/index.html", "references/index.html"]  # the back matter
     problems = pdf_problems(guide, "Spasm Relief Guide: the whole guide", ["Contents", "Edition of"])
     after_contents = "\f".join(pdf_text(guide).split("\f")[guide_contents[0][1] - 1:])

@@ -193,6 +193,10 @@ EXPECTED_LEVELS = {  # sign id -> level, from its source or the clinical review'
     "low-calcium": "same-day", "giant-cell-arteritis": "same-day", "dystonia": "same-day",
     "slow-weakness": "same-day", "fluid-loss": "same-day",
     "long-leg-cramp": "gp", "polymyalgia": "gp", "calf-pain-walking": "gp", "medicine-review": "gp",
+    # Content III pages (each level as its source gives it)
+    "pre-eclampsia": "same-day", "leg-circulation-worse": "same-day", "salbutamol-low-potassium": "same-day",
+    "sciatica": "gp", "heavy-drinking": "gp", "sleep-apnoea": "gp", "restless-legs-gp": "gp",
+    "crisis": "emergency", "suicidal-thoughts": "same-day", "low-mood-2-weeks": "gp",
 }
 
 
@@ -281,10 +285,50 @@ def test_neck_shoulder_and_back_red_flags_are_listed(site_cards):
 
 
 def test_get_help_lists_medicines_that_cause_cramps(pages):
-    section = BeautifulSoup(pages["get-help/index.html"], "lxml").find(id="medicines").find_next("ul")
-    text = section.get_text(" ").lower()
-    for medicine in ("statins", "diuretics", "salbutamol", "raloxifene", "teriparatide", "donepezil", "proton pump"):
-        assert medicine in text, medicine
+    get_help = BeautifulSoup(pages["get-help/index.html"], "lxml").find(id="medicines").parent
+    assert get_help.find("a", href=re.compile(r"medicines-that-cause-cramps/"))
+    page = BeautifulSoup(pages["get-help/medicines-that-cause-cramps/index.html"], "lxml")
+    table = page.select_one("article table").get_text(" ").lower()
+    for medicine in ("statins", "diuretics", "salbutamol", "raloxifene", "teriparatide", "donepezil", "ppis",
+                     "benzodiazepines"):
+        assert medicine in table, medicine
+
+
+def test_medicine_pages_say_do_not_stop_on_your_own(pages):
+    """A reader who finds their medicine in a list must not stop it alone, except where a card says stop."""
+    for name in ("get-help/medicines-that-cause-cramps/index.html", "understanding/restless-legs/index.html",
+                 "living/pregnancy/index.html", "get-help/index.html"):
+        text = " ".join(BeautifulSoup(pages[name], "lxml").select_one("article").get_text(" ").split())
+        assert re.search(r"(do not|never) stop (a|taking a) prescribed medicine", text, re.I), name
+
+
+def test_pregnancy_page_shows_clot_and_pre_eclampsia_signs(site_cards):
+    page = "living/pregnancy/"
+    assert "chest pain" in shown(site_cards, "emergency", page)
+    same_day = shown(site_cards, "same-day", page)
+    assert "swelling" in same_day and "blurred or flashing vision" in same_day and "suddenly swell" in same_day
+    assert "pregnant" not in shown(site_cards, "gp") + shown(site_cards, "emergency")
+
+
+def test_sleep_and_restless_legs_signs_are_shown_where_readers_look(site_cards):
+    sleep, legs = shown(site_cards, "gp", "living/sleep/"), shown(site_cards, "gp", "understanding/restless-legs/")
+    assert "gasp, snort or choke" in sleep and "fall asleep without meaning to" in sleep
+    assert "Do not drive" in SIGNS["sleepy-driving"]["action"]
+    assert "restless legs" in legs and SIGNS["restless-legs-medicine"]["action"].startswith("Do not stop")
+
+
+def test_crisis_signs_give_listening_lines_at_the_right_level(site_cards):
+    for sign in ("crisis", "suicidal-thoughts"):
+        assert "116 123" in SIGNS[sign]["action"] and "988" in SIGNS[sign]["action"], sign
+    for page in ("living/flares-fog-and-feelings/", "relief/talking-therapies/", "get-help/"):
+        assert "seriously harmed yourself" in shown(site_cards, "emergency", page), page
+    assert "ending your life" not in shown(site_cards, "gp")
+
+
+def test_other_conditions_page_places_their_signs(site_cards):
+    page = "get-help/something-else/"
+    assert "walk" in shown(site_cards, "gp", page) and "suddenly got worse" in shown(site_cards, "same-day", page)
+    assert "both legs" in shown(site_cards, "emergency", page)
 
 
 def test_heat_and_cold_advice_gives_times_and_limits(pages):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -377,4 +378,37 @@ def test_every_redirect_reaches_its_page(site, config):
 def test_redirect_checker_catches_a_missing_redirect(site):
     assert redirect_problems(site, {"moved-away.md": "get-help/index.md"}) == [
         "moved-away.md: no redirect page at moved-away/index.html"
+    ]
+
+
+PUBLISHED = Path(__file__).with_name("published-urls.txt")
+
+
+def published_problems(site_root: Path, published: list[str], sitemap_paths: list[str]) -> list[str]:
+    """A published address that no longer opens a page or a redirect, or a page missing from the list."""
+    problems = [f"{path}: this published address no longer opens a page. Add a redirect (redirect_maps in "
+                "mkdocs.yml) to where the page went" for path in published
+                if not (site_root / path.strip("/") / "index.html").is_file()]
+    problems += [f"{path}: a new page; add its address to tests/published-urls.txt" for path in sitemap_paths
+                 if path not in published]
+    return problems
+
+
+def published_addresses() -> list[str]:
+    return [line for line in PUBLISHED.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def test_a_published_url_never_changes(site):
+    sitemap = BeautifulSoup((site.root / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    paths = [loc.get_text().removeprefix(site.site_url) or "/" for loc in sitemap.find_all("loc")]
+    assert published_problems(site.root, published_addresses(), paths) == []
+
+
+def test_published_url_check_catches_a_removed_page_and_an_unlisted_one(tmp_path):
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "index.html").write_text("<p>kept</p>")
+    assert published_problems(tmp_path, ["kept/", "renamed/"], ["kept/", "brand-new/"]) == [
+        "renamed/: this published address no longer opens a page. Add a redirect (redirect_maps in "
+        "mkdocs.yml) to where the page went",
+        "brand-new/: a new page; add its address to tests/published-urls.txt",
     ]

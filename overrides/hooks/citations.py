@@ -1,8 +1,8 @@
 """Citations: turn `[@key]` into numbered links and append the page's Sources list.
 
 The bibliography is docs/data/references.yml, the site's single source of truth.
-`<!-- md:bibliography -->` (the references page) lists every entry. An unknown key
-stops the build with the file and line.
+`<!-- md:bibliography -->` (the references page) lists every entry. An unknown key, or keys
+separated by commas, is reported at its file and line (strict mode then fails the build).
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from source_lines import report
+
 CITE = re.compile(r"\[@([\w-]+(?:\s*;\s*@[\w-]+)*)\]")
+COMMA_LIST = re.compile(r"\[(@[\w-]+(?:\s*,\s*@?[\w-]+)+)\]")  # [@a, @b]: a common slip, reported
 BIBLIOGRAPHY_MARKER = "<!-- md:bibliography -->"
 bibliography: dict[str, dict] = {}
 
@@ -51,7 +54,7 @@ def reference_html(entry: dict) -> str:
     year = str(entry.get("year", "Undated web page"))
     if entry.get("details"):
         year = f"{year};{entry['details']}"
-    text = ". ".join(html.escape(p) if not p.startswith("<cite>") else p for p in parts if p)
+    text = ". ".join(html.escape(p.rstrip(".")) if not p.startswith("<cite>") else p for p in parts if p)  # "et al." + "."
     return f"{text}. {year}. {links(entry)}"
 
 
@@ -70,11 +73,6 @@ def short_title(entry: dict) -> str:
     return html.escape(f"{author} ({entry.get('year', 'n.d.')}): {entry['title']}", quote=True)
 
 
-def source_line(page, key: str) -> int:
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    return text[: max(text.find(f"@{key}"), 0)].count("\n") + 1
-
-
 def on_page_markdown(markdown, page, config, files):
     order: list[str] = []
 
@@ -83,10 +81,9 @@ def on_page_markdown(markdown, page, config, files):
         anchors = []
         for key in keys:
             if key not in bibliography:
-                raise PluginError(
-                    f"{page.file.src_uri}:{source_line(page, key)}: unknown citation key '{key}'. "
-                    "Add it to docs/data/references.yml or fix the spelling."
-                )
+                report(page, f"@{key}", f"unknown citation key '{key}'. "
+                       "Add it to docs/data/references.yml or fix the spelling.")
+                continue
             if key not in order:
                 order.append(key)
             n = order.index(key) + 1
@@ -95,6 +92,9 @@ def on_page_markdown(markdown, page, config, files):
             )
         return f'<sup class="cite">[{", ".join(anchors)}]</sup>'
 
+    for match in COMMA_LIST.finditer(markdown):
+        keys = "; ".join("@" + key.strip().lstrip("@") for key in match.group(1).split(","))
+        report(page, match.group(0), f"'{match.group(0)}': separate citation keys with semicolons, as [{keys}].")
     markdown = CITE.sub(number, markdown)
     page.meta["citations"] = order
     page.meta["citation_sources"] = [citation_text(bibliography[key]) for key in order]

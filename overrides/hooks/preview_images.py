@@ -69,7 +69,8 @@ def draw_preview(title: str, site_name: str, path: Path) -> None:
 
 def on_page_markdown(markdown, page, config, files):
     page.meta["preview_image"] = urljoin(config["site_url"] or "/", f"{PREVIEWS}/{preview_name(page)}")
-    page.update_date = page.meta["reviewed"].isoformat()  # sitemap.xml <lastmod>
+    if "reviewed" in page.meta:  # a page without a valid date is already reported by front_matter.py
+        page.update_date = page.meta["reviewed"].isoformat()  # sitemap.xml <lastmod>
     return markdown
 
 

@@ -3,7 +3,7 @@
 - `<!-- md:evidence good|some|little|against -->`: the evidence-strength label.
 - `<!-- md:food-table GROUP -->`: a nutrient table built from docs/data/foods.yml.
 - `<!-- md:glossary -->`: the glossary as a list, from docs/includes/glossary.md.
-An unknown shortcode or value stops the build with the file and line.
+An unknown or misspelt shortcode is reported at its file and line (source_lines.py).
 Care cards are made by warning_signs.py.
 """
 
@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+from source_lines import report
 
 SHORTCODE = re.compile(r"<!-- md:([\w-]+)(?: ([\w-]+))? -->")
 EVIDENCE = {
@@ -77,11 +77,12 @@ def glossary(config) -> str:
     return "\n\n".join(f"{term}\n:   {definition}" for term, definition in (terms[k] for k in sorted(terms)))
 
 
+MALFORMED = re.compile(r"<!--\s*md:.*?-->")
+
+
 def on_page_markdown(markdown, page, config, files):
     def render(match: re.Match) -> str:
         name, arg = match.groups()
-        line = markdown[: match.start()].count("\n") + 1
-        where = f"{page.file.src_uri} (line {line} of the body)"
         if name == "evidence" and arg in EVIDENCE:
             return f'<span class="evidence evidence--{arg}">{EVIDENCE[arg]}</span>'
         if name == "food-table" and (arg in FOOD_COLUMNS or arg == "reference_values"):
@@ -90,9 +91,12 @@ def on_page_markdown(markdown, page, config, files):
             return glossary(config)
         if name == "bibliography":
             return match.group(0)  # left for the citations hook
-        raise PluginError(
-            f"{where}: unknown shortcode '{match.group(0)}'. Known: evidence {'|'.join(EVIDENCE)}, "
-            f"food-table {'|'.join(FOOD_COLUMNS)}|reference_values, glossary, bibliography."
-        )
+        report(page, match.group(0), f"unknown shortcode '{match.group(0)}'. Known: evidence "
+               f"{'|'.join(EVIDENCE)}, food-table {'|'.join(FOOD_COLUMNS)}|reference_values, glossary, bibliography.")
+        return match.group(0)
 
+    for match in MALFORMED.finditer(markdown):  # e.g. <!--md:evidence little-->: it would silently show nothing
+        if not SHORTCODE.fullmatch(match.group(0)) and "md:care-card" not in match.group(0):
+            report(page, match.group(0), f"'{match.group(0)}' is not a shortcode. Write it with one space "
+                   "after '<!--' and before '-->', e.g. <!-- md:evidence some -->.")
     return SHORTCODE.sub(render, markdown)

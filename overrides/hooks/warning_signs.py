@@ -23,6 +23,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from source_lines import report
+
 SIGNS_FILE = Path("data") / "warning-signs.yml"
 HAZARDS_FILE = Path("data") / "hazards.yml"
 # level -> (rank, admonition type, heading = the action, what the reader does next, screen-reader prefix)
@@ -207,21 +209,21 @@ def hazard_log() -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
     for match in HAND_WRITTEN.finditer(markdown):
-        line = markdown[: match.start()].count("\n") + 1
-        raise PluginError(f"{src} (line {line} of the body): care card written by hand. Add the signs to "
-                          f"docs/{SIGNS_FILE} and place them with <!-- md:care-card ID ... -->.")
+        report(page, match.group(0).strip(), f"care card written by hand. Add the signs to docs/{SIGNS_FILE} "
+               "and place them with <!-- md:care-card ID ... -->.")
     for match in CARD_LIKE.finditer(markdown):
         whole = CARD.match(markdown, match.start())
         if not whole or whole.end() != match.end():
-            line = markdown[: match.start()].count("\n") + 1
-            raise PluginError(f"{src} (line {line} of the body): '{match.group(0)}' must stand alone at the start "
-                              "of a line, as <!-- md:care-card ID ID -->.")
+            report(page, match.group(0), f"'{match.group(0)}' must stand alone at the start of a line, "
+                   "as <!-- md:care-card ID ID -->.")
 
     def render(match: re.Match) -> str:
-        line = markdown[: match.start()].count("\n") + 1
-        return card(match.group(1).split(), f"{src} (line {line} of the body)")
+        try:
+            return card(match.group(1).split(), page.file.src_uri)
+        except PluginError as problem:  # reported with its line; the build goes on to find the others
+            report(page, match.group(0), str(problem).removeprefix(page.file.src_uri + ": "))
+            return ""
 
     markdown = CARD.sub(render, markdown)
     return markdown.replace(HAZARD_LOG, hazard_log()) if HAZARD_LOG in markdown else markdown
