@@ -9,12 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve check build test bench linkcheck-online review-check clean
 
 # The production site: the HTML (strict), then the steps that read it: a PDF of every page and
-# of the whole guide (overrides/pdf/build_pdfs.py), and the offline bundle (offline plugin) zipped
+# of the whole guide (scripts/build_pdfs.py), and the offline bundle (offline plugin) zipped
 # into site/download/. SITE_PDF=true adds the "Download this page as a PDF" links. No step uses the network.
 OFFLINE_DIR := build/spasm-relief-guide-offline
 define build-site
 	SITE_PDF=true $(BIN)/mkdocs build --clean
-	$(BIN)/python overrides/pdf/build_pdfs.py site
+	$(BIN)/python scripts/build_pdfs.py site
 	rm -rf $(OFFLINE_DIR)
 	OFFLINE=true $(BIN)/mkdocs build --clean -d $(OFFLINE_DIR)
 	mkdir -p site/download
@@ -41,14 +41,14 @@ test: $(VENV)/.test ## Build the site, then run every test
 	$(BIN)/pytest
 
 bench: $(VENV)/.test ## Build time, per-page weight, PDF step time, PDF and zip sizes
-	$(BIN)/python tests/bench.py
+	$(BIN)/python scripts/bench.py
 
 linkcheck-online: $(VENV)/.site ## Are the external links alive? Needs the network; never part of `make test`
 	$(BIN)/mkdocs build --clean
-	$(BIN)/python tests/linkcheck.py --online --html-only site
+	$(BIN)/python scripts/linkcheck.py --online --html-only site
 
 review-check: $(VENV)/.test ## Before a release: fail if any page is past (or within 30 days of) its review date
-	$(BIN)/python tests/review_dates.py --days 30
+	$(BIN)/python scripts/review_dates.py --days 30
 
 clean:
 	rm -rf site build $(VENV)

@@ -13,12 +13,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from linkcheck import Site
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "pdf"))
-import build_pdfs  # noqa: E402  (one definition of "a content page" for the PDFs and the tests)
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]  # the post-build steps and editor tools; the build's own code
+
+import build_pdfs  # noqa: E402  (one definition of "a content page" for the PDFs and the tests)
+from linkcheck import Site  # noqa: E402
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OFFLINE_ZIP = "download/spasm-relief-guide-offline.zip"
 
@@ -51,7 +50,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.pdf)
 
 
-SOURCES = ("docs", "overrides", "mkdocs.yml")
+SOURCES = ("docs", "overrides", "hooks", "mkdocs.yml")
 
 
 def stale_source(root: Path, built: Path) -> Path | None:

@@ -1,7 +1,7 @@
 """Offline reading: the PDFs, printing, and the offline bundle.
 
 `make test` builds them first (Makefile `build-site`): a tagged PDF per page and one for the
-whole guide in site/pdf/ (overrides/pdf/build_pdfs.py), and the file:// bundle in
+whole guide in site/pdf/ (scripts/build_pdfs.py), and the file:// bundle in
 site/download/. PDFs are checked with poppler (pdfinfo, pdffonts, pdftotext); printing and the
 bundle's search with headless Chromium. Each checker has a broken fixture below.
 """

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "hooks"))
 import warning_signs  # noqa: E402  (the same checks the build runs)
 
 DATA = ROOT / "docs" / "data"

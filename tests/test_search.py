@@ -4,7 +4,7 @@ Each query is typed into Material's search box in headless Chromium, against the
 served on 127.0.0.1 and against the offline bundle under file://; the expected page must be
 among the first three results. Lay words, synonyms and other spellings live in
 docs/data/search-terms.yml; the matching (common words, stems, typos, word weights) is
-overrides/hooks/search_query.js, appended to Material's search worker by search_terms.py.
+hooks/search_query.js, appended to Material's search worker by search_terms.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build_fixture
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "hooks"))
 import search_terms  # noqa: E402
 
 TOP = 3
@@ -417,7 +417,7 @@ def test_request_checker_sees_search_loading_early_without_lazy_search(base_url,
         page.close()
 
 
-# --- the matching (overrides/hooks/search_query.js), on a tiny index ----------------------------
+# --- the matching (hooks/search_query.js), on a tiny index ----------------------------
 
 FIXTURE_DOCS = [
     {"location": "spasm/", "title": "Spasm", "text": "<p>A spasm is when a muscle tightens.</p>"},

@@ -4,8 +4,8 @@ Serves site/ on 127.0.0.1 with gzip, as a real host would, and runs Lighthouse 1
 (npm, installed on first use into .cache/lighthouse) with Debian's Chromium. Not a test:
 it reports, it never fails the build.
 
-    python tests/lighthouse.py            # every page
-    python tests/lighthouse.py 5          # the first 5 pages
+    python scripts/lighthouse.py            # every page
+    python scripts/lighthouse.py 5          # the first 5 pages
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def audit(binary: Path, url: str) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(ROOT / "overrides" / "pdf"))
+    sys.path.insert(0, str(ROOT / "scripts"))
     from build_pdfs import content_pages
 
     pages = content_pages(SITE)

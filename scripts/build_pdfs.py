@@ -2,7 +2,7 @@
 
 Reads only the HTML in a built site (default `site/`), so it works whatever generator made it:
 
-    python overrides/pdf/build_pdfs.py [site]
+    python scripts/build_pdfs.py [site]
 
 - every content page (each `index.html`, leaving out 404, search and assets) becomes
   `<site>/pdf/<page path>.pdf` (the home page `pdf/index.pdf`), printed by Chromium with the

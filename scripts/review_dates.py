@@ -3,7 +3,7 @@
 `make test` lists them as warnings; editors run `make review-check` before a release,
 which fails while any page is past due or due within 30 days.
 
-    python tests/review_dates.py --days 30
+    python scripts/review_dates.py --days 30
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ def preview_name(page) -> str:
 def font(size: int) -> ImageFont.FreeTypeFont:
     if not FONT.is_file():
         raise PluginError(
-            f"overrides/hooks/preview_images.py: font {FONT} is missing. "
+            f"hooks/preview_images.py: font {FONT} is missing. "
             "Install it with `apt-get install fonts-dejavu-core` (.ci/system-deps.sh does)."
         )
     return ImageFont.truetype(str(FONT), size)

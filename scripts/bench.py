@@ -3,7 +3,7 @@ then the time of the PDF step and the offline bundle, and the size of each PDF a
 
 Weight = the page's HTML plus every stylesheet, script, font and image it loads, as a
 host with gzip would send them. Last, Lighthouse mobile scores and every byte a first
-visit transfers (fonts and the search index included), from tests/lighthouse.py; skip
+visit transfers (fonts and the search index included), from scripts/lighthouse.py; skip
 that slow part with `--no-lighthouse`.  Run with `make bench`.
 """
 
@@ -81,7 +81,7 @@ def main() -> int:
 def pdf_and_offline_sizes() -> None:
     """The same steps as `make build` after the HTML (Makefile `build-site`), timed, then the sizes."""
     print()
-    timed("PDF step (overrides/pdf/build_pdfs.py)", [sys.executable, "overrides/pdf/build_pdfs.py", "site"])
+    timed("PDF step (scripts/build_pdfs.py)", [sys.executable, "scripts/build_pdfs.py", "site"])
     offline, archive = ROOT / "build" / "spasm-relief-guide-offline", SITE / "download" / "spasm-relief-guide-offline.zip"
     timed("offline build", [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(offline)], OFFLINE="true")
     archive.parent.mkdir(exist_ok=True)

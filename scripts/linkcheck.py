@@ -3,9 +3,9 @@
 Reads the HTML in site/, whatever produced it, so it also catches links in raw HTML,
 templates and generated pages that MkDocs' own validation never sees.
 
-    python tests/linkcheck.py site            # offline checks (also run by pytest)
-    python tests/linkcheck.py --online site   # also fetch every external link
-    python tests/linkcheck.py --online --html-only site
+    python scripts/linkcheck.py site            # offline checks (also run by pytest)
+    python scripts/linkcheck.py --online site   # also fetch every external link
+    python scripts/linkcheck.py --online --html-only site
         # the weekly job: the HTML alone, so the PDFs and offline zip that `make build` adds later
         # (site/pdf/, site/download/) are not reported missing; every other link still is
 """

@@ -4,7 +4,7 @@ Prose means paragraphs and list items in the article, not tables, the Sources li
 review dates, printable forms or code. Used by tests/test_content.py on the built
 site, and by editors on a Markdown draft:
 
-    .venv/bin/python tests/readability.py docs/relief/stretching.md
+    .venv/bin/python scripts/readability.py docs/relief/stretching.md
 """
 
 from __future__ import annotations
