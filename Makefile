@@ -6,20 +6,9 @@ BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c .ci/constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve check build test bench linkcheck-online review-check clean
+.PHONY: help serve check build build-zensical test bench linkcheck-online review-check clean
 
-# The production site: the HTML (strict), then the steps that read it: a PDF of every page and
-# of the whole guide (scripts/build_pdfs.py), and the offline bundle (offline plugin) zipped
-# into site/download/. SITE_PDF=true adds the "Download this page as a PDF" links. No step uses the network.
-OFFLINE_DIR := build/spasm-relief-guide-offline
-define build-site
-	SITE_PDF=true $(BIN)/mkdocs build --clean
-	$(BIN)/python scripts/build_pdfs.py site
-	rm -rf $(OFFLINE_DIR)
-	OFFLINE=true $(BIN)/mkdocs build --clean -d $(OFFLINE_DIR)
-	mkdir -p site/download
-	$(BIN)/python -m zipfile -c site/download/spasm-relief-guide-offline.zip $(OFFLINE_DIR)
-endef
+ZENSICAL_VENV := .venv-zensical
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
@@ -29,15 +18,19 @@ serve: $(VENV)/.site ## Live-reloading site at http://127.0.0.1:8000 (a page not
 
 check: $(VENV)/.test ## The fast loop: HTML build (strict) and every test that needs no browser and no PDFs
 	$(BIN)/mkdocs build --clean
-	$(BIN)/pytest -m "not browser and not pdf"
+	$(BIN)/pytest -m "not browser and not pdf and not zensical"
 
-build: $(VENV)/.build ## Production build into site/ (strict: any warning fails), with PDFs and the offline zip
+build: $(VENV)/.build ## Production build into site/ (strict: any warning fails), with PDFs and the offline zip (scripts/build.py)
 	.ci/system-deps.sh build
-	$(build-site)
+	$(BIN)/python scripts/build.py
 
-test: $(VENV)/.test ## Build the site, then run every test
+build-zensical: $(ZENSICAL_VENV)/.zensical ## The same site built by Zensical into build/zensical-site/ (a test compares the two)
+	$(ZENSICAL_VENV)/bin/python scripts/build.py zensical
+
+test: $(VENV)/.test $(ZENSICAL_VENV)/.zensical ## Build the site (and the Zensical copy), then run every test
 	.ci/system-deps.sh
-	$(build-site)
+	$(BIN)/python scripts/build.py
+	$(ZENSICAL_VENV)/bin/python scripts/build.py zensical
 	$(BIN)/pytest
 
 bench: $(VENV)/.test ## Build time, per-page weight, PDF step time, PDF and zip sizes
@@ -51,12 +44,19 @@ review-check: $(VENV)/.test ## Before a release: fail if any page is past (or wi
 	$(BIN)/python scripts/review_dates.py --days 30
 
 clean:
-	rm -rf site build $(VENV)
+	rm -rf site build $(VENV) $(ZENSICAL_VENV)
 
-$(VENV)/.pip-25.3:
+# A virtual environment with pinned pip, and this folder on its import path (sitebuild/, the
+# Markdown extension both generators load by name).
+%/.pip-25.3:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
-	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check pip==25.3
+	test -x $*/bin/pip || $(PYTHON) -m venv $*
+	$*/bin/pip install --quiet --disable-pip-version-check pip==25.3
+	$*/bin/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "spasm-relief-guide.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+$(ZENSICAL_VENV)/.zensical: pyproject.toml .ci/constraints.txt | $(ZENSICAL_VENV)/.pip-25.3
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check -c .ci/constraints.txt --group zensical
 	touch $@
 
 $(VENV)/.site: pyproject.toml .ci/constraints.txt | $(VENV)/.pip-25.3

@@ -1,5 +1,6 @@
-"""Benchmark (not a test): full build time and each page's first-load weight, gzip-compressed;
-then the time of the PDF step and the offline bundle, and the size of each PDF and of the zip.
+"""Benchmark (not a test): the time of each build step (scripts/build.py, the same steps as
+`make build`, and the Zensical build if its environment exists), each page's first-load weight
+(gzip-compressed), and the size of each PDF and of the offline zip.
 
 Weight = the page's HTML plus every stylesheet, script, font and image it loads, as a
 host with gzip would send them. Last, Lighthouse mobile scores and every byte a first
@@ -10,15 +11,15 @@ that slow part with `--no-lighthouse`.  Run with `make bench`.
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+
+import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -50,15 +51,14 @@ def assets_of(page: Path) -> set[Path]:
     return out
 
 
-def timed(label: str, command: list[str], **env: str) -> None:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print(f"{label}: {time.perf_counter() - start:.1f} s")
-
-
 def main() -> int:
-    timed("full build", [sys.executable, "-m", "mkdocs", "build", "--clean"], SITE_PDF="true")
+    print("Build steps (scripts/build.py):")
+    for name, seconds in build.run(build.SITE, quiet=True):
+        print(f"  {name}: {seconds:.1f} s")
+    zensical = ROOT / ".venv-zensical" / "bin" / "python"
+    if zensical.is_file():  # `make build-zensical` made it
+        out = subprocess.run([str(zensical), "scripts/build.py", "zensical"], cwd=ROOT, capture_output=True, text=True)
+        print("Zensical build:\n  " + "\n  ".join(out.stdout.strip().splitlines()[-3:]))
     rows = []
     for page in sorted(SITE.rglob("*.html")):
         html = gzip_size(page)
@@ -79,13 +79,8 @@ def main() -> int:
 
 
 def pdf_and_offline_sizes() -> None:
-    """The same steps as `make build` after the HTML (Makefile `build-site`), timed, then the sizes."""
-    print()
-    timed("PDF step (scripts/build_pdfs.py)", [sys.executable, "scripts/build_pdfs.py", "site"])
-    offline, archive = ROOT / "build" / "spasm-relief-guide-offline", SITE / "download" / "spasm-relief-guide-offline.zip"
-    timed("offline build", [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(offline)], OFFLINE="true")
-    archive.parent.mkdir(exist_ok=True)
-    timed("offline zip", [sys.executable, "-m", "zipfile", "-c", str(archive), str(offline)])
+    """The size of each PDF and of the offline zip that the build steps made."""
+    archive = ROOT / build.OFFLINE_ZIP
     pdfs = sorted((SITE / "pdf").rglob("*.pdf"))
     print(f"\n{'PDF':50} {'KB':>8} {'pages':>6}")
     for pdf in pdfs:

@@ -22,7 +22,6 @@ import datetime as dt
 import functools
 import html
 import os
-import re
 import subprocess
 import sys
 import threading

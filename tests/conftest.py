@@ -24,7 +24,7 @@ OFFLINE_ZIP = "download/spasm-relief-guide-offline.zip"
 
 @pytest.fixture(scope="session", autouse=True)
 def run_from_project_root():
-    """MkDocs and the snippets extension resolve paths from the working directory."""
+    """MkDocs and the guide's Markdown extension resolve paths from the working directory."""
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(ROOT)
         yield
@@ -35,11 +35,13 @@ def config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
-# Markers, so an editor can run a part of the suite (`make check` runs `-m "not browser and not pdf"`):
-#   browser: drives Chromium (axe, layout, search, sharing);
-#   pdf:     needs what `make build` makes after the HTML: the PDFs and the offline zip.
+# Markers, so an editor can run a part of the suite (`make check` runs `-m "not browser and not pdf and not zensical"`):
+#   browser:  drives Chromium (axe, layout, search, sharing);
+#   pdf:      needs what `make build` makes after the HTML: the PDFs and the offline zip;
+#   zensical: needs the Zensical copy that `make build-zensical` makes.
 BROWSER_FIXTURES = {"browser", "base_url"}
 PDF_FIXTURES = {"bundle", "guide", "page_pdfs"}
+ZENSICAL_FIXTURES = {"zensical_site"}
 
 
 def pytest_collection_modifyitems(items):
@@ -48,9 +50,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if PDF_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.pdf)
+        if ZENSICAL_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.zensical)
 
 
-SOURCES = ("docs", "overrides", "hooks", "mkdocs.yml")
+SOURCES = ("docs", "overrides", "hooks", "sitebuild", "mkdocs.yml")
 
 
 def stale_source(root: Path, built: Path) -> Path | None:
@@ -79,6 +83,19 @@ def site(config) -> Site:
         pytest.exit(f"site/ is older than {changed.relative_to(ROOT)}: run `make check` (HTML and the "
                     "tests that need no browser) or `make test` (everything) to rebuild it first.", returncode=2)
     return Site(root, config["site_url"], Path(config["docs_dir"]))
+
+
+@pytest.fixture(scope="session")
+def zensical_site(site) -> Path:
+    """The same site built by Zensical (`make build-zensical`), refused when older than the sources."""
+    root = ROOT / "build" / "zensical-site"
+    if not (root / "sitemap.xml").is_file():
+        pytest.exit("build/zensical-site/ is missing: run `make build-zensical` (or `make test`).", returncode=2)
+    changed = stale_source(ROOT, root / "sitemap.xml")
+    if changed:
+        pytest.exit(f"build/zensical-site/ is older than {changed.relative_to(ROOT)}: run `make build-zensical` "
+                    "(or `make test`) to rebuild it first.", returncode=2)
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -112,6 +129,7 @@ def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None
     overrides["nav"] = nav if nav is not None else ["index.md", "other.md"]
     config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
     config["plugins"]["redirects"].config["redirect_maps"] = {}  # its targets are the real site's pages
+    config["extra"]["download_page"] = None  # nor is the download page in the fixture
     try:
         with caplog.at_level(logging.WARNING):
             build(config)

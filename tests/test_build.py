@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import ROOT, build_fixture, stale_source
+from conftest import build_fixture, stale_source
 
 GOOD = "---\ntitle: T\ndescription: D.\nreviewed: 2026-11-26\nnext_review: 2027-11-26\n---\n\n# T\n\n"
 
@@ -48,6 +48,13 @@ BROKEN = {
         {"other.md": GOOD + "<!-- md:care-card no-such-sign -->\n"}, None, ["other.md", "no-such-sign"]),
     "care card not on its own line": (
         {"other.md": GOOD + "Text <!-- md:care-card fixture-gp -->\n"}, None, ["other.md", "alone"]),
+    "glossary word defined in a page": (
+        {"other.md": GOOD + "Text.\n\n*[cramp]: A sudden tight muscle.\n"}, None, ["other.md:12", "docs/data/glossary.yml"]),
+    "glossary word under two entries": (
+        {"data/glossary.yml": "- term: cramp\n  definition: A.\n- term: spasm\n  also: [Cramp]\n  definition: B.\n"},
+        None, ["glossary.yml:3", "'Cramp' is already under 'cramp'"]),
+    "glossary entry with no definition": (
+        {"data/glossary.yml": "- term: cramp\n"}, None, ["glossary.yml:1", "needs 'term:' and 'definition:'"]),
     "sign less urgent than its source": (
         {"data/warning-signs.yml": "signs:\n  fixture-emergency:\n    level: gp\n    text: you x\n"
          "    sources: [fixture2020]\n    source_level: emergency\n  fixture-gp:\n    level: gp\n"
@@ -69,27 +76,6 @@ def test_build_fails_and_names_the_file(case, tmp_path, caplog):
 def test_clean_fixture_builds(tmp_path, caplog):
     site, errors = build_fixture(tmp_path, {}, caplog=caplog)
     assert errors == [] and (site.root / "other" / "index.html").is_file()
-
-
-def glossary_blocks(text: str) -> list[int]:
-    """Lines where one `*[term]:` entry follows another with no blank line between them.
-
-    Python-Markdown's abbr extension re-reads a block of entries once per line, so one
-    285-line block cost about 20 s of every build; a blank line between entries gives the
-    same HTML in a fraction of the time.
-    """
-    lines = text.splitlines()
-    return [n for n in range(1, len(lines)) if lines[n].startswith("*[") and lines[n - 1].startswith("*[")]
-
-
-def test_glossary_entries_are_separated_by_blank_lines():
-    path = ROOT / "docs" / "includes" / "glossary.md"
-    joined = glossary_blocks(path.read_text(encoding="utf-8"))
-    assert not joined, f"{path}: add a blank line before line(s) {[n + 1 for n in joined]}"
-
-
-def test_glossary_check_catches_a_block():
-    assert glossary_blocks("*[a]: A.\n*[b]: B.\n\n*[c]: C.\n") == [1]
 
 
 def test_stale_site_check_names_the_source_changed_after_the_build(tmp_path):

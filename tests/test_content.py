@@ -205,25 +205,66 @@ def test_glossary_terms_show_as_tooltips(pages):
     assert len(terms) >= 30, f"glossary lists {len(terms)} terms"
 
 
+FOOD_FIELDS = {"Potassium (mg)": "potassium_mg", "Calcium (mg)": "calcium_mg", "Magnesium (mg)": "magnesium_mg",
+               "Vitamin D (µg)": "vitamin_d_ug", "Vitamin D (IU)": "vitamin_d_iu", "Water (g)": "water_g"}
+# a table's first figure column names the foods.yml group it lists
+FOOD_GROUPS = {"Potassium (mg)": "potassium", "Calcium (mg)": "calcium", "Magnesium (mg)": "magnesium",
+               "Vitamin D (µg)": "vitamin_d", "Water (g)": "water"}
+
+
+def amount(cell: str) -> float | None:
+    """What a reader reads in a cell: '1,234' is 1234, '0.5' is 0.5, '–' is no figure."""
+    return None if cell == "–" else float(cell.replace(",", ""))
+
+
+def food_table_problems(html: str, foods: dict[str, dict]) -> tuple[int, list[str]]:
+    """(figures checked, problems): every figure equals the data file's, most first, and each table
+    lists every food of its nutrient that the data file has."""
+    checked, problems = 0, []
+    for table in article(html).select("table"):
+        head = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+        if head[:2] != ["Food", "Serving"]:
+            continue
+        shown = []
+        for row in table.select("tbody tr"):
+            for safety_note in row.select(".food-note"):  # a warning beside the food, not its name
+                safety_note.decompose()
+            cells = [" ".join(td.get_text().split()) for td in row.select("td")]
+            food = foods.get(cells[0])
+            if food is None:
+                problems.append(f"{cells[0]!r} is not in foods.yml")
+                continue
+            shown.append(cells[0])
+            for title, cell in zip(head[2:], cells[2:]):
+                checked += 1
+                if amount(cell) != food[FOOD_FIELDS[title]]:
+                    problems.append(f"{cells[0]} {title} shows {cell}, foods.yml has {food[FOOD_FIELDS[title]]}")
+        first = FOOD_FIELDS[head[2]]
+        figures = [foods[name][first] or 0 for name in shown]
+        if figures != sorted(figures, reverse=True):
+            problems.append(f"the {head[2]} table is not in order, most first: {shown}")
+        group = FOOD_GROUPS[head[2]]
+        problems += [f"the {head[2]} table leaves out {name}" for name, food in foods.items()
+                     if group in food["groups"] and name not in shown]
+    return checked, problems
+
+
 def test_food_tables_match_the_data_file(site, pages):
     foods = {f["name"]: f for f in yaml.safe_load((site.docs_dir / "data" / "foods.yml").read_text(encoding="utf-8"))["foods"]}
-    fields = {"Potassium (mg)": "potassium_mg", "Calcium (mg)": "calcium_mg", "Magnesium (mg)": "magnesium_mg",
-              "Vitamin D (µg)": "vitamin_d_ug", "Vitamin D (IU)": "vitamin_d_iu", "Water (g)": "water_g"}
     checked, problems = 0, []
     for name, html in pages.items():
-        for table in article(html).select("table"):
-            head = [" ".join(th.get_text().split()) for th in table.select("thead th")]
-            if head[:2] != ["Food", "Serving"]:
-                continue
-            for row in table.select("tbody tr"):
-                for safety_note in row.select(".food-note"):  # a warning beside the food, not its name
-                    safety_note.decompose()
-                cells = [" ".join(td.get_text().split()) for td in row.select("td")]
-                food = foods.get(cells[0])
-                for title, cell in zip(head[2:], cells[2:]):
-                    value = food and food[fields[title]]
-                    shown = "–" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
-                    checked += 1
-                    if food is None or cell != shown:
-                        problems.append(f"{name}: {cells[0]} {title} shows {cell}, data file has {value}")
+        count, found = food_table_problems(html, foods)
+        checked += count
+        problems += [f"{name}: {p}" for p in found]
     assert checked > 50 and not problems, problems
+
+
+def test_food_table_check_catches_a_wrong_figure_order_and_a_missing_food():
+    foods = {"Beans": {"magnesium_mg": 120, "groups": ["magnesium"]}, "Nuts": {"magnesium_mg": 80, "groups": ["magnesium"]},
+             "Oats": {"magnesium_mg": 60, "groups": ["magnesium"]}}
+    table = ("<article><table><thead><tr><th>Food</th><th>Serving</th><th>Magnesium (mg)</th></tr></thead><tbody>"
+             "<tr><td>Nuts</td><td>30 g</td><td>80</td></tr><tr><td>Beans</td><td>1 cup</td><td>1,200</td></tr>"
+             "</tbody></table></article>")
+    _, problems = food_table_problems(table, foods)
+    assert any("Beans Magnesium (mg) shows 1,200" in p for p in problems), problems
+    assert any("not in order" in p for p in problems) and any("leaves out Oats" in p for p in problems), problems

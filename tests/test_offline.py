@@ -21,7 +21,6 @@ from linkcheck import Site, check, links_in, trusted_hosts
 ROOT = Path(__file__).resolve().parent.parent
 import build_pdfs  # noqa: E402  (on the path from conftest.py)
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 
@@ -147,21 +146,6 @@ def file_url_problems(root: Path) -> list[str]:
             if parts.scheme == "file" and parts.path.endswith("/"):
                 problems.append(f"{page.relative_to(root)}: link '{link}' points to a folder")
     return problems
-
-
-def search_results(tab, home: str, query: str) -> int:
-    """How many results Material's search box shows for `query` on `home` (0 if search is broken)."""
-    tab.emulate_media(media="screen")
-    tab.goto(home)
-    box, results = tab.locator("input.md-search__input"), tab.locator(".md-search-result__item")
-    for _ in range(10):  # the index loads in the background: type again until it answers
-        try:
-            box.fill(query, timeout=2_000)
-            results.first.wait_for(timeout=2_000)
-            return results.count()
-        except playwright_api.TimeoutError:
-            continue
-    return 0
 
 
 # --- fixtures --------------------------------------------------------------------------------
@@ -390,12 +374,3 @@ def test_print_checker_catches_site_chrome_in_print(tab):
 def test_file_url_checker_catches_a_link_to_a_folder(tmp_path):
     (tmp_path / "index.html").write_text("<a href='relief/'>What helps</a><a href='relief/index.html'>ok</a>")
     assert file_url_problems(tmp_path) == ["index.html: link 'relief/' points to a folder"]
-
-
-def test_offline_search_fails_without_the_iframe_worker_shim(bundle, tab, tmp_path):
-    import shutil
-
-    broken = tmp_path / "bundle"
-    shutil.copytree(bundle, broken)
-    (broken / "assets" / "js" / "vendor" / "iframe-worker-shim.js").write_text("")
-    assert search_results(tab, (broken / "index.html").as_uri(), "magnesium") == 0

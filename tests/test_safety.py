@@ -17,8 +17,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import warning_signs  # noqa: E402  (the same checks the build runs)
+sys.path.insert(0, str(ROOT))
+from sitebuild import care_cards  # noqa: E402  (the same checks the build runs)
 
 DATA = ROOT / "docs" / "data"
 CARD_LEVEL = {"care-emergency": "emergency", "care-urgent": "same-day", "care-non-urgent": "gp"}
@@ -75,8 +75,8 @@ def site_cards(pages):
 
 def test_warning_sign_data_is_valid():
     references = set(load("references.yml"))
-    assert warning_signs.sign_problems(load("warning-signs.yml"), references, "signs") == []
-    assert warning_signs.hazard_problems(load("hazards.yml"), set(SIGNS), "hazards") == []
+    assert care_cards.sign_problems(load("warning-signs.yml"), references, "signs") == []
+    assert care_cards.hazard_problems(load("hazards.yml"), set(SIGNS), "hazards") == []
 
 
 BROKEN_SIGNS = {
@@ -100,13 +100,13 @@ BROKEN_SIGNS = {
 @pytest.mark.parametrize("case", BROKEN_SIGNS)
 def test_sign_checker_catches_broken_data(case):
     sign, expected = BROKEN_SIGNS[case]
-    problems = warning_signs.sign_problems({"signs": {"x": sign}}, {"a"}, "signs.yml")
+    problems = care_cards.sign_problems({"signs": {"x": sign}}, {"a"}, "signs.yml")
     assert any(expected in p for p in problems), problems
 
 
 def test_sign_checker_catches_the_same_words_under_two_ids():
     sign = {"level": "gp", "text": "you x", "sources": ["a"], "source_level": "gp"}
-    problems = warning_signs.sign_problems({"signs": {"x": sign, "y": dict(sign, level="emergency",
+    problems = care_cards.sign_problems({"signs": {"x": sign, "y": dict(sign, level="emergency",
                                                                             stricter_because="r")}}, {"a"}, "s")
     assert any("same words as sign 'x'" in p for p in problems), problems
 
@@ -114,7 +114,7 @@ def test_sign_checker_catches_the_same_words_under_two_ids():
 def test_hazard_checker_catches_broken_log():
     log = {"hazards": {"H1": {"hazard": "h", "cause": "c", "effect": "e", "mitigation": "m",
                               "signs": ["nowhere"], "tests": []}}}
-    problems = "\n".join(warning_signs.hazard_problems(log, {"orphan"}, "hazards.yml"))
+    problems = "\n".join(care_cards.hazard_problems(log, {"orphan"}, "hazards.yml"))
     assert "name at least one test" in problems
     assert "unknown sign 'nowhere'" in problems
     assert "sign 'orphan' is in no hazard" in problems
@@ -137,7 +137,7 @@ def card_problems(found) -> list[str]:
     texts = {" ".join(s["text"].split()): s["level"] for s in SIGNS.values()}
     problems = []
     for page, level, heading, lines in found:
-        if heading != warning_signs.LEVELS[level][2]:
+        if heading != care_cards.LEVELS[level][2]:
             problems.append(f"{page}: card heading {heading!r} is not the {level} heading")
         for line in lines:
             if texts.get(line) != level:

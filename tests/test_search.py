@@ -4,25 +4,22 @@ Each query is typed into Material's search box in headless Chromium, against the
 served on 127.0.0.1 and against the offline bundle under file://; the expected page must be
 among the first three results. Lay words, synonyms and other spellings live in
 docs/data/search-terms.yml; the matching (common words, stems, typos, word weights) is
-hooks/search_query.js, appended to Material's search worker by search_terms.py.
+sitebuild/search_query.js, appended to Material's search worker by sitebuild/postbuild.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
+import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import material
 import playwright.sync_api as playwright_api
 import pytest
-from mkdocs.exceptions import PluginError
-
-from conftest import ROOT, build_fixture
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import search_terms  # noqa: E402
+from conftest import build_fixture
+from sitebuild import postbuild
 
 TOP = 3
 
@@ -329,6 +326,22 @@ def offline_search(bundle, browser):
     context.close()
 
 
+def test_offline_search_fails_without_the_iframe_worker_shim(bundle, browser, tmp_path):
+    """Broken fixture for the offline search test: the same searcher, on a bundle without the shim."""
+    broken = tmp_path / "bundle"
+    shutil.copytree(bundle, broken)
+    (broken / "assets" / "js" / "vendor" / "iframe-worker-shim.js").write_text("")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(re.compile(r"^(?!file:|data:|about:|blob:).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(5_000)
+    try:
+        with pytest.raises(playwright_api.Error):  # the index never loads: no search, no results
+            searcher(page, broken.as_uri() + "/")("magnesium")
+    finally:
+        context.close()
+
+
 def rank(results: list[str], expected: str | tuple[str, ...]) -> int | None:
     """1-based position of the first expected page in the results, None when none is there."""
     pages = (expected,) if isinstance(expected, str) else expected
@@ -417,7 +430,7 @@ def test_request_checker_sees_search_loading_early_without_lazy_search(base_url,
         page.close()
 
 
-# --- the matching (hooks/search_query.js), on a tiny index ----------------------------
+# --- the matching (sitebuild/search_query.js), on a tiny index ----------------------------
 
 FIXTURE_DOCS = [
     {"location": "spasm/", "title": "Spasm", "text": "<p>A spasm is when a muscle tightens.</p>"},
@@ -454,7 +467,7 @@ def worker_results(browser, source: str, config: dict) -> dict[str, list[str]]:
 
 
 def test_search_worker_drops_common_words_stems_and_forgives_typos(site, browser):
-    (worker,) = (site.root / search_terms.WORKERS).glob("search.*.js")
+    (worker,) = (site.root / postbuild.WORKERS).glob("search.*.js")
     config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     results = worker_results(browser, worker.read_text(encoding="utf-8"), config)
     wrong = [f"{query!r} -> {results[query]}: {rule}" for query, (page, rule) in RULES.items()
@@ -464,15 +477,15 @@ def test_search_worker_drops_common_words_stems_and_forgives_typos(site, browser
 
 def test_material_worker_without_the_rewrite_gets_each_rule_wrong(site, browser):
     """Broken fixture: Material's own worker fails every rule, so each rule is what fixes it."""
-    (worker,) = (Path(material.__file__).parent / "templates" / search_terms.WORKERS).glob("search.*.js")
+    (worker,) = (Path(material.__file__).parent / "templates" / postbuild.WORKERS).glob("search.*.js")
     config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     results = worker_results(browser, worker.read_text(encoding="utf-8"), config)
     assert all(results[query][:1] != [page] for query, (page, _) in RULES.items()), results
 
 
 def test_build_stops_when_the_search_worker_is_missing(tmp_path):
-    with pytest.raises(PluginError, match=r"assets/javascripts/workers: expected one Material search worker"):
-        search_terms.patch_worker(tmp_path)
+    with pytest.raises(postbuild.PostBuildError, match=r"assets/javascripts/workers: expected one Material search worker"):
+        postbuild.patch_worker(tmp_path)
 
 
 def test_nonsense_query_shows_no_results_with_links_to_main_sections(search):
@@ -487,6 +500,14 @@ def test_nonsense_query_shows_no_results_with_links_to_main_sections(search):
     links = help_box.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(href.endswith("/relief/") for href in links)
     assert any(href.endswith("/get-help/") for href in links)
+
+
+def test_no_results_links_open_pages_in_the_offline_bundle(offline_search):
+    """Opened from files, a link to a folder shows a file listing: each link must name a page that exists."""
+    assert offline_search("zzqxv") == []
+    links = offline_search.page.locator(".search-no-results a").evaluate_all("links => links.map(a => a.href)")
+    not_pages = [href for href in links if not Path(unquote(urlsplit(href).path)).is_file()]
+    assert len(links) >= 4 and not not_pages, not_pages
 
 
 def test_unknown_page_in_search_terms_stops_the_build(tmp_path, caplog):

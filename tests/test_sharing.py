@@ -186,7 +186,7 @@ def test_sitemap_lists_every_page_with_its_review_date(site, pages):
 
 def test_robots_txt_points_at_the_sitemap(site):
     robots = site.root / "robots.txt"
-    assert robots.is_file(), "site/robots.txt is missing (written by hooks/preview_images.py)"
+    assert robots.is_file(), "site/robots.txt is missing (written by sitebuild/postbuild.py)"
     problems = robots_problems(robots.read_text(encoding="utf-8"), urljoin(site.site_url, "sitemap.xml"))
     assert not problems, "site/robots.txt: " + "\n".join(problems)
 

@@ -2,12 +2,12 @@
    "No matching documents" message, so a reader in pain is never at a dead end. */
 (function () {
   "use strict";
-  var sections = [
-    ["During a spasm right now", "relief/during-a-spasm/"],
-    ["What is happening in my body", "understanding/"],
-    ["What helps", "relief/"],
-    ["When to get help", "get-help/"],
-    ["Tools", "tools/"]
+  var sections = [ // pages by their source path, without ".md"
+    ["During a spasm or cramp right now", "relief/during-a-spasm"],
+    ["What is happening in my body", "understanding/index"],
+    ["What helps", "relief/index"],
+    ["When to get help", "get-help/index"],
+    ["Tools", "tools/index"]
   ];
   var config = JSON.parse(document.getElementById("__config").textContent);
   var none = config.translations["search.result.none"];
@@ -25,7 +25,10 @@
   sections.forEach(function (section) {
     var link = document.createElement("a");
     link.textContent = section[0];
-    link.href = new URL(config.base.replace(/\/?$/, "/") + section[1], location.href).href;
+    // Online, "relief/index" is the folder "relief/" and a page is a folder of its own; the offline
+    // copy (opened from files, where a folder does not open its index.html) uses "relief/index.html".
+    var path = location.protocol === "file:" ? section[1] + ".html" : section[1].replace(/(^|\/)index$/, "$1").replace(/([^/])$/, "$1/");
+    link.href = new URL(config.base.replace(/\/?$/, "/") + path, location.href).href;
     var item = document.createElement("li");
     item.appendChild(link);
     list.appendChild(item);

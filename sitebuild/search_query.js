@@ -1,5 +1,5 @@
 /* Spasm Relief Guide: forgiving search. Appended to Material's search worker by
- * hooks/search_terms.py, so it runs wherever the worker runs (online and offline).
+ * sitebuild/postbuild.py, so it runs wherever the worker runs (online and offline).
  *
  * Material makes every word a prefix match ("cramps" becomes "cramps*"), and Lunr skips its
  * word pipeline for prefix matches. So "cramps" missed "cramp", "is" and "a" matched almost

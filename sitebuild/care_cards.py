@@ -1,32 +1,25 @@
 """Care cards from one source of truth: docs/data/warning-signs.yml, and the hazard log.
 
-- `<!-- md:care-card ID ID ... -->` (alone on its line) becomes a care card holding those
-  signs, word for word from the data, under the heading of their level. Every sign in a card
-  must have the same level; a card holds at most 5 signs plus one catch-all.
+- `<!-- md:care-card ID ID ... -->` (alone on its line) becomes a care card holding those signs,
+  word for word from the data, under the heading of their level. Every sign in a card has the
+  same level; a card holds at most 5 signs plus one catch-all.
 - `<!-- md:hazard-log -->` becomes the hazard log (docs/data/hazards.yml), with each hazard's
   signs, the pages that show them and the tests that guard them.
-- A care card written by hand (`!!! care-...` or `??? care-...`) stops the build: advice must not drift.
-- Each card's title becomes a heading for screen readers (one level below its section), with its
-  urgency in words ("Emergency advice:"), as NHS care cards do.
-The data is checked when the build starts, and every problem is reported in one run with the
-file and line: unknown source keys, a level less urgent than the source's, a stricter level
-with no `stricter_because`, a medicine the source says to stop without "Stop taking", the
-same words under two ids, a sign no page shows, a hazard with no guarding test.
-Runs before shortcodes.py, which rejects shortcodes it does not know.
+- Each card's title is a heading for screen readers (one level below its section), starting with
+  its urgency in words ("Emergency advice:"), as NHS care cards do.
+The checks (data_problems, page_problems) find what would make a card wrong: unknown source
+keys, a level less urgent than the source's, a stricter level with no `stricter_because`, a
+medicine the source says to stop without "Stop taking", the same words under two ids, a sign no
+page shows, a hazard with no guarding test, a card written by hand.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import yaml
-from mkdocs.exceptions import PluginError
+from sitebuild import data
 
-from source_lines import report
-
-SIGNS_FILE = Path("data") / "warning-signs.yml"
-HAZARDS_FILE = Path("data") / "hazards.yml"
+SIGNS_FILE, HAZARDS_FILE = "warning-signs.yml", "hazards.yml"
 # level -> (rank, admonition type, heading = the action, what the reader does next, screen-reader prefix)
 LEVELS = {
     "gp": (1, "care-non-urgent", "See a GP if:",
@@ -50,34 +43,19 @@ CARD_TITLE = re.compile(r'<div class="admonition (care-[\w-]+)">\s*<p class="adm
 HEADING = re.compile(r"<h([1-6])[\s>]")
 HAZARD_LOG = "<!-- md:hazard-log -->"
 
-signs: dict[str, dict] = {}
-hazards: dict[str, dict] = {}
-shown_on: dict[str, list[str]] = {}  # sign id -> pages (src paths) that place it
+
+def signs(docs_dir) -> dict[str, dict]:
+    return dict(data.items(data.load(docs_dir, SIGNS_FILE, with_lines=True).get("signs")))
 
 
-class LineLoader(yaml.SafeLoader):
-    """YAML mappings that remember the line they start on (`__line__`), for error messages."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
+def hazards(docs_dir) -> dict[str, dict]:
+    return dict(data.items(data.load(docs_dir, HAZARDS_FILE, with_lines=True).get("hazards")))
 
 
-def read(path: Path) -> dict:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise PluginError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {error}") from None
-
-
-def entries(data: dict, section: str, where: str, required: set, optional: frozenset = frozenset()):
-    """Each (id, entry, 'file:line: kind id' prefix, problems with its fields) in data[section]."""
+def entries(mapping: dict, section: str, where: str, required: set, optional: frozenset = frozenset()):
+    """Each (id, entry, 'file:line: kind id' prefix, problems with its fields) in mapping[section]."""
     kind = section.rstrip("s")
-    for entry_id, entry in (data.get(section) or {}).items():
-        if entry_id == "__line__":
-            continue
+    for entry_id, entry in data.items(mapping.get(section)):
         if not isinstance(entry, dict):
             yield entry_id, {}, f"{where}: {kind} '{entry_id}'", [f"{where}: {kind} '{entry_id}' must be a mapping of fields."]
             continue
@@ -89,10 +67,10 @@ def entries(data: dict, section: str, where: str, required: set, optional: froze
         yield entry_id, entry, at, problems
 
 
-def sign_problems(data: dict, references: set[str], where: str) -> list[str]:
+def sign_problems(mapping: dict, references: set[str], where: str) -> list[str]:
     """Everything wrong with the warning-sign data, as 'file:line: message' lines."""
     problems, seen_text = [], {}
-    for sign_id, sign, at, field_problems in entries(data, "signs", where, SIGN_FIELDS, OPTIONAL_SIGN_FIELDS):
+    for sign_id, sign, at, field_problems in entries(mapping, "signs", where, SIGN_FIELDS, OPTIONAL_SIGN_FIELDS):
         problems += field_problems
         level, source_level = sign.get("level"), sign.get("source_level")
         if level not in LEVELS:
@@ -128,75 +106,86 @@ def sign_problems(data: dict, references: set[str], where: str) -> list[str]:
     return problems
 
 
-def hazard_problems(data: dict, sign_ids: set[str], where: str) -> list[str]:
+def hazard_problems(mapping: dict, sign_ids: set[str], where: str) -> list[str]:
     problems = []
-    for _, hazard, at, field_problems in entries(data, "hazards", where, HAZARD_FIELDS):
+    for _, hazard, at, field_problems in entries(mapping, "hazards", where, HAZARD_FIELDS):
         problems += field_problems
         if not hazard.get("tests"):
             problems.append(f"{at}: name at least one test that guards it.")
         for sign_id in hazard.get("signs") or []:
             if sign_id not in sign_ids:
                 problems.append(f"{at}: unknown sign '{sign_id}'.")
-    guarded = {s for h in (data.get("hazards") or {}).values() if isinstance(h, dict) for s in h.get("signs") or []}
+    guarded = {s for _, h in data.items(mapping.get("hazards")) if isinstance(h, dict) for s in h.get("signs") or []}
     return problems + [f"{where}: sign '{s}' is in no hazard's 'signs:' (every sign guards against one)."
                        for s in sorted(sign_ids - guarded)]
 
 
-def on_config(config):
-    docs = Path(config["docs_dir"])
-    references = set(yaml.safe_load((docs / "data" / "references.yml").read_text(encoding="utf-8")) or {})
-    sign_data, hazard_data = read(docs / SIGNS_FILE), read(docs / HAZARDS_FILE)
-    problems = sign_problems(sign_data, references, f"docs/{SIGNS_FILE}")
-    ids = {k for k in sign_data.get("signs") or {} if k != "__line__"}
-    problems += hazard_problems(hazard_data, ids, f"docs/{HAZARDS_FILE}")
-    if problems:
-        raise PluginError("Warning-sign data has problems:\n  " + "\n  ".join(problems))
-    signs.clear()
-    signs.update({k: v for k, v in sign_data["signs"].items() if k != "__line__"})
-    hazards.clear()
-    hazards.update({k: v for k, v in hazard_data["hazards"].items() if k != "__line__"})
-
-
-def on_files(files, config):
-    """Which page shows which sign (for the hazard log), and no sign that no page shows."""
-    shown_on.clear()
-    for file in files.documentation_pages():
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        for match in CARD.finditer(text):
+def shown_on(docs_dir) -> dict[str, list[str]]:
+    """Sign id -> the pages (paths under docs/) that place it in a card."""
+    found: dict[str, list[str]] = {}
+    for path in data.pages(docs_dir):
+        for match in CARD.finditer(path.read_text(encoding="utf-8")):
             for sign_id in match.group(1).split():
-                shown_on.setdefault(sign_id, []).append(file.src_uri)
-    unused = sorted(set(signs) - set(shown_on))
+                found.setdefault(sign_id, []).append(path.relative_to(docs_dir).as_posix())
+    return found
+
+
+def data_problems(docs_dir, references: set[str]) -> list[str]:
+    sign_data = data.load(docs_dir, SIGNS_FILE, with_lines=True)
+    problems = sign_problems(sign_data, references, f"docs/data/{SIGNS_FILE}")
+    ids = {k for k, _ in data.items(sign_data.get("signs"))}
+    problems += hazard_problems(data.load(docs_dir, HAZARDS_FILE, with_lines=True), ids, f"docs/data/{HAZARDS_FILE}")
+    unused = sorted(ids - set(shown_on(docs_dir)))
     if unused:
-        raise PluginError(f"docs/{SIGNS_FILE}: no page shows sign(s) {', '.join(unused)}: "
-                          "place them with <!-- md:care-card ... --> or remove them.")
+        problems.append(f"docs/data/{SIGNS_FILE}: no page shows sign(s) {', '.join(unused)}: "
+                        "place them with <!-- md:care-card ... --> or remove them.")
+    return problems
 
 
-def card(ids: list[str], where: str) -> str:
-    unknown = [i for i in ids if i not in signs]
+def card_problem(ids: list[str], known: dict[str, dict]) -> str | None:
+    unknown = [i for i in ids if i not in known]
     if unknown:
-        raise PluginError(f"{where}: unknown warning sign(s) {', '.join(unknown)}. Known: {', '.join(sorted(signs))}.")
-    levels = {signs[i]["level"] for i in ids}
+        return f"unknown warning sign(s) {', '.join(unknown)}. Known: {', '.join(sorted(known))}."
+    levels = {known[i]["level"] for i in ids}
     if len(levels) != 1:
-        found = ", ".join(f"{i} ({signs[i]['level']})" for i in ids)
-        raise PluginError(f"{where}: a care card holds signs of one level; this one mixes {found}. Use one card per level.")
+        found = ", ".join(f"{i} ({known[i]['level']})" for i in ids)
+        return f"a care card holds signs of one level; this one mixes {found}. Use one card per level."
     if len(set(ids)) != len(ids):
-        raise PluginError(f"{where}: a sign is listed twice in this card.")
-    if len([i for i in ids if not signs[i].get("catch_all")]) > MAX_SIGNS or len(ids) > MAX_SIGNS + 1:
-        raise PluginError(f"{where}: at most {MAX_SIGNS} signs and one catch-all in a card; split it by topic.")
-    _, kind, heading, next_step, _ = LEVELS[levels.pop()]
+        return "a sign is listed twice in this card."
+    if len([i for i in ids if not known[i].get("catch_all")]) > MAX_SIGNS or len(ids) > MAX_SIGNS + 1:
+        return f"at most {MAX_SIGNS} signs and one catch-all in a card; split it by topic."
+    return None
+
+
+def page_problems(text: str, known: dict[str, dict]) -> list[tuple[int, str]]:
+    """(offset, message) for each hand-written card, badly placed card line and impossible card."""
+    problems = [(m.start(), f"care card written by hand. Add the signs to docs/data/{SIGNS_FILE} "
+                 "and place them with <!-- md:care-card ID ... -->.") for m in HAND_WRITTEN.finditer(text)]
+    for match in CARD_LIKE.finditer(text):
+        whole = CARD.match(text, match.start())
+        if not whole or whole.end() != match.end():
+            problems.append((match.start(), f"'{match.group(0)}' must stand alone at the start of a line, "
+                             "as <!-- md:care-card ID ID -->."))
+        elif problem := card_problem(whole.group(1).split(), known):
+            problems.append((match.start(), problem))
+    return problems
+
+
+def card(ids: list[str], known: dict[str, dict]) -> str:
+    _, kind, heading, next_step, _ = LEVELS[known[ids[0]]["level"]]
     lines = [f'!!! {kind} "{heading}"']
     for i in ids:
-        sign = signs[i]
+        sign = known[i]
         cite = f" [{'; '.join('@' + k for k in sign['sources'])}]" if sign["sources"] else ""
         action = f". **{sign['action']}**" if sign.get("action") else ""
         lines.append(f"    - {sign['text']}{cite}{action}")
     return "\n".join(lines + ["", f"    {next_step}", ""])
 
 
-def hazard_log() -> str:
-    out = []
-    for hazard_id, h in hazards.items():
-        sign_lines = [f"| {LABELS[signs[s]['level']]} | {signs[s]['text']} | {len(shown_on.get(s, []))} |"
+def hazard_log(docs_dir) -> str:
+    known, pages, out = signs(docs_dir), shown_on(docs_dir), []
+    for hazard_id, h in hazards(docs_dir).items():
+        sign_lines = [f"| {LABELS[known[s]['level']]} | {known[s]['text']} | {len(pages.get(s, []))} |"
                       for s in h["signs"]]
         tests = ", ".join(f"`{t}`" for t in h["tests"])
         out += [f"### {hazard_id}: {h['hazard']} {{ #{hazard_id.lower()} }}", "",
@@ -208,30 +197,20 @@ def hazard_log() -> str:
     return "\n".join(out)
 
 
-def on_page_markdown(markdown, page, config, files):
-    for match in HAND_WRITTEN.finditer(markdown):
-        report(page, match.group(0).strip(), f"care card written by hand. Add the signs to docs/{SIGNS_FILE} "
-               "and place them with <!-- md:care-card ID ... -->.")
-    for match in CARD_LIKE.finditer(markdown):
-        whole = CARD.match(markdown, match.start())
-        if not whole or whole.end() != match.end():
-            report(page, match.group(0), f"'{match.group(0)}' must stand alone at the start of a line, "
-                   "as <!-- md:care-card ID ID -->.")
+def render(markdown: str, docs_dir) -> str:
+    """Cards and the hazard log as Markdown; a card that cannot be made is left out (checks.py reports it)."""
+    known = signs(docs_dir)
 
-    def render(match: re.Match) -> str:
-        try:
-            return card(match.group(1).split(), page.file.src_uri)
-        except PluginError as problem:  # reported with its line; the build goes on to find the others
-            report(page, match.group(0), str(problem).removeprefix(page.file.src_uri + ": "))
-            return ""
+    def one(match: re.Match) -> str:
+        ids = match.group(1).split()
+        return "" if card_problem(ids, known) else card(ids, known)
 
-    markdown = CARD.sub(render, markdown)
-    return markdown.replace(HAZARD_LOG, hazard_log()) if HAZARD_LOG in markdown else markdown
+    markdown = CARD.sub(one, markdown)
+    return markdown.replace(HAZARD_LOG, hazard_log(docs_dir)) if HAZARD_LOG in markdown else markdown
 
 
-def on_page_content(html, page, config, files):
-    """Each card's title is a heading for screen readers (one level below the section it sits in),
-    starting with its urgency in words ("Emergency advice:"), as NHS care cards do."""
+def headings(html: str) -> str:
+    """Each card's title as a heading one level below the section it sits in, its urgency in words first."""
     prefixes = {kind: prefix for _, kind, _, _, prefix in LEVELS.values()}
 
     def title(match: re.Match) -> str:

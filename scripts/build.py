@@ -1,0 +1,61 @@
+"""The production build, defined once: `make build` and `make test` run it, `make bench` times it.
+
+    python scripts/build.py            # the site: HTML, PDFs, the offline copy and its zip
+    python scripts/build.py zensical   # the same site from Zensical, into build/zensical-site/
+
+Each step is a command; a failing step stops the build with its own message. No step uses the
+network. Run from the project root with the virtual environment's Python (the Makefile does).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_DIR = "build/spasm-relief-guide-offline"
+OFFLINE_ZIP = "site/download/spasm-relief-guide-offline.zip"
+PY = sys.executable
+BIN = Path(PY).parent
+
+# (name, command, extra environment)
+SITE = [
+    # strict HTML, with the "Download this page as a PDF" links; the hooks run sitebuild's checks and post-build steps
+    ("HTML", [str(BIN / "mkdocs"), "build", "--clean"], {"SITE_PDF": "true"}),
+    ("PDFs", [PY, "scripts/build_pdfs.py", "site"], {}),
+    ("offline copy", [str(BIN / "mkdocs"), "build", "--clean", "-f", "mkdocs-offline.yml", "-d", OFFLINE_DIR], {}),
+    ("offline zip", [PY, "scripts/zip_offline.py", OFFLINE_DIR, OFFLINE_ZIP], {}),
+]
+ZENSICAL = [  # Zensical runs the Markdown extension but not MkDocs hooks: the checks and steps run here
+    ("checks", [PY, "-m", "sitebuild.checks", "docs"], {}),
+    ("Zensical HTML", [str(BIN / "zensical"), "build", "--clean", "-f", "mkdocs-zensical.yml"], {}),
+    ("post-build steps", [PY, "-m", "sitebuild.postbuild", "build/zensical-site"], {}),
+]
+PIPELINES = {"site": SITE, "zensical": ZENSICAL}
+
+
+def run(steps, quiet: bool = False) -> list[tuple[str, float]]:
+    """Run each step in order; return (name, seconds) for each."""
+    times = []
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    for name, command, extra in steps:
+        start = time.perf_counter()
+        if not quiet:
+            print(f"== {name}: {' '.join(command)}", flush=True)
+        result = subprocess.run(command, cwd=ROOT, env={**env, **extra},
+                                stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.STDOUT if quiet else None)
+        if result.returncode:
+            raise SystemExit(f"build: step '{name}' failed (exit {result.returncode}): {' '.join(command)}")
+        times.append((name, time.perf_counter() - start))
+    return times
+
+
+if __name__ == "__main__":
+    pipeline = sys.argv[1] if len(sys.argv) > 1 else "site"
+    if pipeline not in PIPELINES:
+        raise SystemExit(f"build: unknown pipeline '{pipeline}'; use one of {', '.join(PIPELINES)}")
+    for name, seconds in run(PIPELINES[pipeline]):
+        print(f"{name}: {seconds:.1f} s")
