@@ -51,7 +51,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.pdf)
 
 
-SOURCES = ("docs", "overrides", "mkdocs.yml")
+SOURCES = ("docs", "overrides", "hooks", "mkdocs.yml")
 
 
 def stale_source(root: Path, built: Path) -> Path | None:
