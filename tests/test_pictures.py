@@ -59,8 +59,10 @@ def picture_problems(name: str, html: str) -> list[str]:
         if not caption or not caption.get_text(strip=True):
             problems.append(f"{label} is not in a figure with a caption")
         hidden = svg.get("aria-hidden") == "true"
-        if not hidden and not (svg.get("role") in ("img", "group") and svg.get("aria-label", "").strip()):
-            problems.append(f"{label} has no text alternative (role and aria-label, or aria-hidden beside its text)")
+        if not hidden and not svg.get("aria-label", "").strip():
+            problems.append(f"{label} has no text alternative (aria-label, or aria-hidden beside its text)")
+        if svg.find("a") and svg.get("role") == "img":
+            problems.append(f"{label} is one image to a screen reader, so its links cannot be reached")
         problems += [f"{label} has no {a}" for a in ("viewbox", "width", "height") if not svg.get(a)]
         for link in svg.find_all("a"):
             if hidden or not link.get("aria-label", "").strip() or not link.get("href"):
@@ -224,11 +226,11 @@ def test_pictures_print_and_show_keyboard_focus(site, browser, base_url):
 # --- broken fixtures: each checker can fail -----------------------------------------------------
 
 def test_picture_checker_catches_a_bare_unnamed_unsized_picture():
-    html = ("<article><svg class='picture picture--x' role='img'><a href='#a'></a></svg>"
+    html = ("<article><svg class='picture picture--x' role='img' aria-label=' '><a href='#a'></a></svg>"
             "<img src='https://example.org/a.png' alt=''><img src='../assets/pictures/y.svg' alt='y'></article>")
     problems = " | ".join(picture_problems("x.html", html))
     for expected in ("not in a figure with a caption", "no text alternative", "has no viewbox", "has no width",
-                     "link #a has no accessible name", "is not a local file", "was not put inline"):
+                     "link #a has no accessible name", "links cannot be reached", "is not a local file", "was not put inline"):
         assert expected in problems, problems
 
 
@@ -276,7 +278,7 @@ def test_pdf_picture_checker_catches_a_pdf_without_the_picture(browser, tmp_path
 
 
 def test_pdf_link_checker_catches_a_map_whose_links_did_not_print(browser, tmp_path):
-    html = ("<article><svg class='picture' role='group'><a href='../x/#calf'><circle r='4'/></a></svg>"
+    html = ("<article><svg class='picture'><a href='../x/#calf'><circle r='4'/></a></svg>"
             "<ul><li><a href='../x/#calf'>Calf</a></li></ul></article>")
     tab = browser.new_page()
     tab.set_content("<html lang='en'><body><a href='https://example.org/x/#calf'>Calf</a></body></html>")
