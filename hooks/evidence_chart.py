@@ -62,7 +62,7 @@ def chart(rows: list[tuple[str, str, str]]) -> str:
         measures = sorted((name, slug) for name, slug, lvl in rows if lvl == level)  # A to Z: easier to scan
         placed = layout([name for name, _ in measures])
         lines = (max(r for _, _, r in placed) + 1) if placed else 1
-        height = PAD + HEADING + lines * LINE + PAD / 2
+        height = PAD + HEADING + lines * LINE + PAD // 2
         items = "".join(
             f'<text class="chart-name" data-measure="{slug}" x="{NAME_X + column * COLUMN}" '
             f'y="{y + PAD + HEADING + row * LINE + 15}">{html.escape(name)}</text>'
@@ -71,14 +71,14 @@ def chart(rows: list[tuple[str, str, str]]) -> str:
             items = f'<text class="chart-name" x="{NAME_X}" y="{y + PAD + HEADING + 15}">–</text>'
         parts.append(
             f'<g class="chart-level chart-level--{level}" data-level="{level}">'
-            f'<rect class="chart-band" x="0" y="{y}" width="{WIDTH}" height="{height:g}" rx="6"/>'
+            f'<rect class="chart-band" x="0" y="{y}" width="{WIDTH}" height="{height}" rx="6"/>'
             f'{bars(12, y + PAD + 2, filled)}'
             f'<text class="chart-heading" x="{NAME_X}" y="{y + PAD + 17}">{words}</text>{items}</g>')
         y += height + 6
     total = y - 6
     return (f'<svg class="picture evidence-chart" aria-hidden="true" '
-            f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total:g}" width="{WIDTH}" '
-            f'height="{total:g}">{"".join(parts)}</svg>')
+            f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" width="{WIDTH}" '
+            f'height="{total}">{"".join(parts)}</svg>')
 
 
 def on_page_markdown(markdown, page, config, files):

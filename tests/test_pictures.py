@@ -64,9 +64,12 @@ def picture_problems(name: str, html: str) -> list[str]:
         if svg.find("a") and svg.get("role") == "img":
             problems.append(f"{label} is one image to a screen reader, so its links cannot be reached")
         problems += [f"{label} has no {a}" for a in ("viewbox", "width", "height") if not svg.get(a)]
+        outside = {a["href"] for a in page.select("article a[href]") if not a.find_parent("svg")}
         for link in svg.find_all("a"):
             if hidden or not link.get("aria-label", "").strip() or not link.get("href"):
                 problems.append(f"{label}: link {link.get('href')} has no accessible name or is hidden")
+            if link.get("href") not in outside:  # the list of links is the drawing's text equivalent
+                problems.append(f"{label}: link {link.get('href')} is not also in a list of links on the page")
     for img in page.select("article img[src]"):
         src = img["src"]
         if re.match(r"^(https?:)?//|^data:", src):
@@ -230,7 +233,7 @@ def test_picture_checker_catches_a_bare_unnamed_unsized_picture():
             "<img src='https://example.org/a.png' alt=''><img src='../assets/pictures/y.svg' alt='y'></article>")
     problems = " | ".join(picture_problems("x.html", html))
     for expected in ("not in a figure with a caption", "no text alternative", "has no viewbox", "has no width",
-                     "link #a has no accessible name", "links cannot be reached", "is not a local file", "was not put inline"):
+                     "link #a has no accessible name", "#a is not also in a list", "links cannot be reached", "is not a local file", "was not put inline"):
         assert expected in problems, problems
 
 
