@@ -8,7 +8,8 @@ pages by tests/test_pictures.py.
 
 Runs before shortcodes.py (mkdocs.yml), which would report the marker as unknown and turns the
 labels into words. The SVG uses currentColor and CSS classes (assets/css/pictures.css), so it
-follows dark mode and prints in black. It is aria-hidden: the table says the same in words.
+follows dark mode and prints in black. It is aria-hidden and kept out of the search index
+(data-search-exclude): the table says the same in words.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ LEVELS = {"good": ("Good evidence", 3), "some": ("Some evidence", 2),
 
 WIDTH = 340          # user units; the CSS lets it shrink on narrow screens
 NAME_X, COLUMN = 52, 140
-LINE, HEADING, PAD = 22, 26, 10
-SHORT_NAME = 18      # characters that fit in half a row at 14 units; longer names take a whole row
+LINE, HEADING, PAD = 23, 26, 10
+SHORT_NAME = 17      # characters that fit in half a row at 15 units; longer names take a whole row
 
 
 def layout(names: list[str]) -> list[tuple[str, int, int]]:
@@ -76,7 +77,7 @@ def chart(rows: list[tuple[str, str, str]]) -> str:
             f'<text class="chart-heading" x="{NAME_X}" y="{y + PAD + 17}">{words}</text>{items}</g>')
         y += height + 6
     total = y - 6
-    return (f'<svg class="picture evidence-chart" aria-hidden="true" '
+    return (f'<svg class="picture evidence-chart" aria-hidden="true" data-search-exclude '
             f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" width="{WIDTH}" '
             f'height="{total}">{"".join(parts)}</svg>')
 

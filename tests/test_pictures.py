@@ -58,6 +58,8 @@ def picture_problems(name: str, html: str) -> list[str]:
         caption = figure.find("figcaption") if figure else None
         if not caption or not caption.get_text(strip=True):
             problems.append(f"{label} is not in a figure with a caption")
+        elif "](" in caption.get_text():
+            problems.append(f"{label}: caption shows Markdown as text (write <figcaption markdown=\"span\">)")
         hidden = svg.get("aria-hidden") == "true"
         if not hidden and not svg.get("aria-label", "").strip():
             problems.append(f"{label} has no text alternative (aria-label, or aria-hidden beside its text)")
@@ -235,6 +237,13 @@ def test_picture_checker_catches_a_bare_unnamed_unsized_picture():
     for expected in ("not in a figure with a caption", "no text alternative", "has no viewbox", "has no width",
                      "link #a has no accessible name", "#a is not also in a list", "links cannot be reached", "is not a local file", "was not put inline"):
         assert expected in problems, problems
+
+
+def test_picture_checker_catches_markdown_left_in_a_caption():
+    html = ("<article><figure><svg class='picture' role='img' aria-label='Do this' viewBox='0 0 1 1' width='1' "
+            "height='1'></svg><figcaption>Read [more](x.md).</figcaption></figure></article>")
+    assert picture_problems("x.html", html) == [
+        'x.html: picture picture: caption shows Markdown as text (write <figcaption markdown="span">)']
 
 
 def test_picture_checker_passes_a_good_picture():
