@@ -21,8 +21,10 @@ log = logging.getLogger("mkdocs.hooks.checks")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # The extension reads the data next to the pages being built (tests build fixture folders).
-    config.mdx_configs.setdefault("sitebuild.extension", {})["docs_dir"] = config.docs_dir
+    # The extension reads the data next to the pages being built (tests build fixture folders), and
+    # links pages the way this build writes them (the offline plugin turns directory URLs off).
+    config.mdx_configs.setdefault("sitebuild.extension", {}).update(
+        docs_dir=config.docs_dir, directory_urls=config.use_directory_urls)
     problems = checks.data_problems(config.docs_dir)
     if problems:
         raise PluginError("The data files have problems:\n  " + "\n  ".join(problems))

@@ -93,10 +93,10 @@ def footer(text: str) -> str:
 # Open collapsed blocks; point links to other pages at the website, not the print server.
 PREPARE = """site => {
   document.querySelectorAll('details').forEach(d => d.open = true);
-  for (const a of document.querySelectorAll('a[href]')) {
-    const u = new URL(a.href);
+  for (const a of document.querySelectorAll('a[href]')) {  // get/setAttribute: SVG links too (body map)
+    const u = new URL(a.getAttribute('href'), location.href);
     if (u.origin === location.origin && !(u.pathname === location.pathname && u.hash))
-      a.href = site + u.pathname.slice(1) + u.search + u.hash;
+      a.setAttribute('href', site + u.pathname.slice(1) + u.search + u.hash);
   }
 }"""
 

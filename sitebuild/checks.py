@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import care_cards, citations, data, front_matter, shortcodes
+from sitebuild import care_cards, citations, data, evidence_chart, front_matter, pictures, shortcodes
 
 
 def line(text: str, offset: int) -> int:
@@ -49,7 +49,8 @@ def page_problems(path: Path, docs_dir, keys: set[str], signs: dict) -> list[str
     text = path.read_text(encoding="utf-8")
     found = [(n, message) for n, message in front_matter.problems(text)]
     found += [(line(text, at), message) for at, message in
-              citations.page_problems(text, keys) + shortcodes.page_problems(text) + care_cards.page_problems(text, signs)]
+              citations.page_problems(text, keys) + shortcodes.page_problems(text) + care_cards.page_problems(text, signs)
+              + evidence_chart.page_problems(text) + pictures.page_problems(text, docs_dir)]
     name = path.relative_to(docs_dir).as_posix()
     return [f"{name}:{n}: {message}" for n, message in sorted(found, key=lambda p: p[0])]
 

@@ -49,8 +49,17 @@ def items(mapping: dict):
 
 
 def pages(docs_dir) -> list[Path]:
-    """Every page's source file: docs/**/*.md but not the data, the includes or the page template
+    """Every page's source file: docs/**/*.md but not the data or the page template
     (the same files `exclude_docs` leaves out of the site)."""
     docs = Path(docs_dir)
     return sorted(p for p in docs.rglob("*.md")
-                  if p.relative_to(docs).parts[0] not in ("data", "includes") and not p.name.startswith("_"))
+                  if p.relative_to(docs).parts[0] != "data" and not p.name.startswith("_"))
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """'relief/heat-and-cold.md' -> 'relief/heat-and-cold/'; 'index.md' -> ''; 'tools/index.md' -> 'tools/'.
+    Without directory URLs (the offline copy) a page is its file: 'relief/heat-and-cold.html'."""
+    if not directory_urls:
+        return src.removesuffix(".md") + ".html"
+    stem = src.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""

@@ -31,6 +31,8 @@ from urllib.parse import urljoin
 import yaml
 from PIL import Image, ImageDraw, ImageFont
 
+from sitebuild.data import page_url
+
 QUERY_JS = Path(__file__).with_name("search_query.js")
 WORKERS = Path("assets") / "javascripts" / "workers"
 BOOST, DEMOTE = 2, 0.1  # pages people need most; long reference pages that mention every word
@@ -59,15 +61,6 @@ class PostBuildError(Exception):
 
 
 # --- 1. search -------------------------------------------------------------------------------
-
-def page_url(src: str, directory_urls: bool = True) -> str:
-    """'relief/heat-and-cold.md' -> 'relief/heat-and-cold/'; 'index.md' -> ''; 'tools/index.md' -> 'tools/'.
-    Without directory URLs (the offline copy) a page is its file: 'relief/heat-and-cold.html'."""
-    if not directory_urls:
-        return src.removesuffix(".md") + ".html"
-    stem = src.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"{stem}/" if stem else ""
-
 
 def patch_worker(site_dir: Path) -> Path:
     """Append search_query.js to Material's search worker in site_dir; return the worker's path."""

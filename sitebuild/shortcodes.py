@@ -28,7 +28,7 @@ FOOD_COLUMNS = {
     "vitamin_d": [("vitamin_d_ug", "Vitamin D (µg)"), ("vitamin_d_iu", "Vitamin D (IU)")],
     "water": [("water_g", "Water (g)"), ("potassium_mg", "Potassium (mg)")],
 }
-OTHERS = {"care-card", "hazard-log", "bibliography"}  # made elsewhere
+OTHERS = {"care-card", "hazard-log", "bibliography", "evidence-chart"}  # made elsewhere
 
 
 def number(value) -> str:
@@ -107,7 +107,7 @@ def page_problems(text: str) -> list[tuple[int, str]]:
         if not known:
             problems.append((match.start(), f"unknown shortcode '{match.group(0)}'. Known: evidence "
                              f"{'|'.join(EVIDENCE)}, food-table {'|'.join(FOOD_COLUMNS)}|reference_values, glossary, "
-                             "bibliography, care-card, hazard-log."))
+                             "bibliography, care-card, hazard-log, evidence-chart."))
     return problems
 
 

@@ -4,7 +4,7 @@ Material for MkDocs reaches end of life on 2027-05-05. Zensical reads mkdocs.yml
 Markdown extension (sitebuild/extension.py), but not MkDocs hooks, so the Makefile runs the
 checks and the post-build steps itself. This compares the two builds page by page: the same
 pages, headings, numbered citations with their Sources, evidence labels, care cards with their
-urgency, glossary tooltips, review dates and Content-Security-Policy. Known difference: search
+urgency, glossary tooltips, pictures and their links, review dates and Content-Security-Policy. Known difference: search
 (Zensical writes its own index, search.json; our search words and matching apply to Material's).
 """
 
@@ -30,6 +30,7 @@ def essentials(html: str) -> dict[str, object]:
         "care cards": [(c["class"][1], " ".join(c.select_one(".admonition-title").get_text(" ", strip=True).split()),
                         len(c.select("li"))) for c in main.select("div.admonition[class*=care-]")],
         "glossary tooltips": sorted({a.get_text() for a in main.select("abbr[title]")}),
+        "pictures": [(svg.get("aria-label"), [a.get("href") for a in svg.select("a")]) for svg in main.select("svg.picture")],
         "review dates": [t.get_text() for t in soup.select(".review-dates time")],
         "CSP": bool(soup.select_one('meta[http-equiv="Content-Security-Policy"]')),
     }
@@ -58,13 +59,13 @@ def test_zensical_builds_the_same_pages_with_the_same_content(site, zensical_sit
 def test_comparison_catches_what_a_plain_build_loses(site):
     """Broken fixture: what Zensical gave before the extension (literal [@key], no Sources, no labels,
     no card prefix, no CSP), and a missing page."""
-    page = (site.root / "relief" / "magnesium" / "index.html").read_text(encoding="utf-8")
+    page = (site.root / "relief" / "stretching" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "lxml")
     for gone in soup.select("sup.cite, ol.sources, span.evidence, .admonition-title .visually-hidden, "
-                            'meta[http-equiv="Content-Security-Policy"]'):
+                            'svg.picture, meta[http-equiv="Content-Security-Policy"]'):
         gone.decompose()
-    found = "\n".join(differences({"relief/magnesium/index.html": page, "index.html": page},
-                                  {"relief/magnesium/index.html": str(soup)}))
+    found = "\n".join(differences({"relief/stretching/index.html": page, "index.html": page},
+                                  {"relief/stretching/index.html": str(soup)}))
     for what in ("index.html: only in the MkDocs build", "citations differ", "sources differ",
-                 "evidence labels differ", "care cards differ", "CSP differ"):
+                 "evidence labels differ", "care cards differ", "pictures differ", "CSP differ"):
         assert what in found, f"{what!r} not reported in:\n{found}"
