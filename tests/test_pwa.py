@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import offline_worker  # noqa: E402
 import web_app  # noqa: E402
+from test_quality import axe_violations, layout_problems  # noqa: E402
 from test_search import searcher  # noqa: E402
 
 READY_MS = 60_000  # the whole guide saved, on a busy test machine
@@ -341,7 +342,8 @@ def test_offline_check_catches_a_worker_that_leaves_a_page_out(context, host, bu
     assert len(problems) == 1 and problems[0].startswith("relief/heat-and-cold/: status 404")
 
 
-def test_a_page_past_its_review_date_says_so_offline(context, host, built, tmp_path):
+def overdue(built: Path, tmp_path: Path) -> Path:
+    """A build whose heat and cold page was due for review on 31 January 2020."""
     second = variant(built, tmp_path, "Old page")
     page = second / "relief/heat-and-cold/index.html"
     text = re.sub(r'Next review due: <time datetime="[0-9-]+">[^<]*', 'Next review due: <time datetime="2020-01-31">31 January 2020',
@@ -349,7 +351,11 @@ def test_a_page_past_its_review_date_says_so_offline(context, host, built, tmp_p
     page.write_text(text, encoding="utf-8")
     files = offline_worker.precached(second)
     (second / "sw.js").write_text(offline_worker.worker(files, offline_worker.build_id(second, files)), encoding="utf-8")
-    host.use(second)
+    return second
+
+
+def test_a_page_past_its_review_date_says_so_offline(context, host, built, tmp_path):
+    host.use(overdue(built, tmp_path))
     first_visit(context, host.url).close()
     host.online = False
     page = context.new_page()
@@ -358,6 +364,21 @@ def test_a_page_past_its_review_date_says_so_offline(context, host, built, tmp_p
     assert "This page was due for review on 31 January 2020." in notice
     page.goto(host.url + "relief/magnesium/")  # reviewed recently: no warning
     assert "due for review" not in page.locator(".saved-copy").inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_saved_copy_notice_is_accessible_on_a_small_phone(scheme, browser, host, built, tmp_path):
+    host.use(overdue(built, tmp_path))
+    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme, bypass_csp=True)
+    try:
+        first_visit(context, host.url).close()
+        host.online = False
+        page = context.new_page()
+        page.goto(host.url + "relief/heat-and-cold/")
+        assert page.locator(".saved-copy").count() == 1
+        assert axe_violations(page) + layout_problems(page, 320) == []
+    finally:
+        context.close()
 
 
 def test_a_pdf_is_saved_when_opened(context, host):
