@@ -7,7 +7,11 @@
  * - Pages: the network first, so a reader online always gets the newest text; if the network
  *   fails or is too slow, the saved copy, with a notice that says so (and says when the page's
  *   review date has passed).
- * - PDFs: saved when first opened. Everything else: from the saved copy of this build.
+ * - The files a page loads (CSS, JS, fonts, search) come from where the page came from: a page
+ *   from the network gets them as it would with no worker (the browser's own cache, then the
+ *   network), so it never mixes this build's files with a newer deploy's page; the saved copy is
+ *   only the fallback. A page from the saved copy gets them from the saved copy, at once.
+ * - PDFs: saved when first opened.
  * Only requests to this site's own address, under its path, are handled; nothing else is sent.
  */
 "use strict"
@@ -17,6 +21,7 @@ const PREFIX = "spasm-relief-guide " + new URL(SCOPE).pathname + " " // two site
 const CACHE = PREFIX + BUILD
 const SAVED_AT = SCOPE + "offline-saved-at" // when this build was saved (not a file of the site)
 const PAGE_TIMEOUT = 6000 // ms before a slow network gives way to the saved copy
+const fromSavedCopy = new Set() // the pages (clients) answered from the saved copy; forgotten if the worker stops
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -47,8 +52,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return
   const path = new URL(request.url).pathname
   if (path.endsWith(".pdf")) event.respondWith(savedOrFetched(request))
-  else if (request.mode === "navigate") event.respondWith(page(request))
-  else event.respondWith(saved(request))
+  else if (request.mode === "navigate") event.respondWith(page(event))
+  else if (fromSavedCopy.has(event.clientId)) event.respondWith(saved(request))
+  else event.respondWith(networkOrSaved(request))
 })
 
 async function saved(request) {
@@ -65,14 +71,25 @@ async function savedOrFetched(request) {
   return response
 }
 
-async function page(request) {
+async function networkOrSaved(request) {
+  try {
+    return await fetch(request)
+  } catch (error) {
+    const copy = await (await caches.open(CACHE)).match(request, { ignoreSearch: true })
+    if (copy) return copy
+    throw error
+  }
+}
+
+async function page(event) {
+  const request = event.request
   try {
     return await Promise.race([
       fetch(request, { cache: "no-cache" }), // ask the server even if the browser kept a copy: the newest text
-
       new Promise((resolve, reject) => setTimeout(() => reject(new Error("slow")), PAGE_TIMEOUT)),
     ])
   } catch (error) {
+    if (event.resultingClientId) fromSavedCopy.add(event.resultingClientId)
     return savedPage(request)
   }
 }
