@@ -157,7 +157,7 @@ def worker_problems(site: Path) -> list[str]:
         elif not (site / on_disk).is_file():
             problems.append(f"{name} is listed but not in the site")
     if build != offline_worker.build_id(site, offline_worker.precached(site)):
-        problems.append(f"build id {build} is stale: the site changed after sw.js was written")
+        problems.append(f"build id {build} is stale: the site or scripts/offline_worker.js changed after sw.js was written (run `make build`)")
     return problems
 
 
@@ -197,7 +197,7 @@ def test_worker_checker_catches_a_missing_entry_and_a_stale_build_id(built, tmp_
     build, _ = worker_files(built)
     stale = tmp_path / "stale"
     shutil.copytree(variant(built, tmp_path / "x", "New text", build=build), stale)
-    assert worker_problems(stale) == [f"build id {build} is stale: the site changed after sw.js was written"]
+    assert worker_problems(stale) == [f"build id {build} is stale: the site or scripts/offline_worker.js changed after sw.js was written (run `make build`)"]
 
 
 # --- in the browser ----------------------------------------------------------------------------------
@@ -464,5 +464,8 @@ def test_request_check_sees_a_worker_reaching_another_origin(context, host, buil
     host.use(second)
     page = context.new_page()
     page.goto(host.url)
-    page.wait_for_timeout(3000)
+    for _ in range(150):  # the worker starts once the page is idle: up to 30 s on a busy machine
+        if any(not url.startswith(host.url) for url in context.requests):
+            break
+        page.wait_for_timeout(200)
     assert [url for url in context.requests if not url.startswith(host.url)] == ["http://127.0.0.2:9/x.css"]
