@@ -23,9 +23,12 @@ BIN = Path(PY).parent
 
 # (name, command, extra environment)
 SITE = [
-    # strict HTML, with the "Download this page as a PDF" links; the hooks run sitebuild's checks and post-build steps
-    ("HTML", [str(BIN / "mkdocs"), "build", "--clean"], {"SITE_PDF": "true"}),
+    # strict HTML, with the "Download this page as a PDF" links and the web app's tags; the hooks
+    # run sitebuild's checks and post-build steps
+    ("HTML", [str(BIN / "mkdocs"), "build", "--clean"], {"SITE_PDF": "true", "SITE_WEB_APP": "true"}),
+    ("web app manifest and icons", [PY, "scripts/web_app.py", "site"], {}),
     ("PDFs", [PY, "scripts/build_pdfs.py", "site"], {}),
+    ("offline worker", [PY, "scripts/offline_worker.py", "site"], {}),
     ("offline copy", [str(BIN / "mkdocs"), "build", "--clean", "-f", "mkdocs-offline.yml", "-d", OFFLINE_DIR], {}),
     ("offline zip", [PY, "scripts/zip_offline.py", OFFLINE_DIR, OFFLINE_ZIP], {}),
 ]
