@@ -15,6 +15,7 @@ OFFLINE_DIR := build/spasm-relief-guide-offline
 define build-site
 	SITE_PDF=true $(BIN)/mkdocs build --clean
 	$(BIN)/python overrides/pdf/build_pdfs.py site
+	$(BIN)/python scripts/pdf_ua.py site
 	rm -rf $(OFFLINE_DIR)
 	OFFLINE=true $(BIN)/mkdocs build --clean -d $(OFFLINE_DIR)
 	mkdir -p site/download

@@ -82,6 +82,7 @@ def pdf_and_offline_sizes() -> None:
     """The same steps as `make build` after the HTML (Makefile `build-site`), timed, then the sizes."""
     print()
     timed("PDF step (overrides/pdf/build_pdfs.py)", [sys.executable, "overrides/pdf/build_pdfs.py", "site"])
+    timed("PDF/UA repair (scripts/pdf_ua.py)", [sys.executable, "scripts/pdf_ua.py", "site"])
     offline, archive = ROOT / "build" / "spasm-relief-guide-offline", SITE / "download" / "spasm-relief-guide-offline.zip"
     timed("offline build", [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(offline)], OFFLINE="true")
     archive.parent.mkdir(exist_ok=True)
