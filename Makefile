@@ -9,8 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve check build test bench linkcheck-online review-check clean
 
 # The production site: the HTML (strict), then the steps that read it: a PDF of every page and
-# of the whole guide (overrides/pdf/build_pdfs.py), and the offline bundle (offline plugin) zipped
-# into site/download/. SITE_PDF=true adds the "Download this page as a PDF" links. No step uses the network.
+# of the whole guide (overrides/pdf/build_pdfs.py), made to pass the PDF/UA-1 checks (scripts/pdf_ua.py),
+# and the offline bundle (offline plugin) zipped into site/download/. SITE_PDF=true adds the "Download this page as a PDF" links. No step uses the network.
 OFFLINE_DIR := build/spasm-relief-guide-offline
 define build-site
 	SITE_PDF=true $(BIN)/mkdocs build --clean
