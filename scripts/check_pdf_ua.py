@@ -7,9 +7,11 @@ Prints one line per problem: file, rule, the object at fault and what is wrong, 
 exits 0 when every file passes. All files and all rules are checked in one run.
 Tests import `check(path)`, which returns the problems of one file.
 
-Rule ids are the Matterhorn failure conditions (e.g. 28-012); `x` ids are prerequisites the
-protocol takes for granted (a tagged PDF with a structure tree). The conditions that need a
-person (reading order, meaningful alt text, colour...) are listed in the README and not checked.
+Rule ids are the Matterhorn failure conditions (e.g. 28-012); `x` ids are what the protocol takes
+for granted or the issue asked for: a file that opens (00-x00), a tagged PDF with a structure tree
+(01-x01, 01-x02), tables with header cells (15-x01), every annotation in the structure tree
+(28-x06). The conditions that need a person (reading order, meaningful alt text, colour...) are
+listed in the README and not checked.
 """
 
 from __future__ import annotations

@@ -70,6 +70,30 @@ def test_repair_keeps_the_text_links_bookmarks_and_fonts(good):
         assert meta["pdfuaid:part"] == "1" and meta["dc:title"] == str(before.docinfo.Title)
 
 
+def test_repair_twice_changes_nothing_more(good, tmp_path):
+    again = tmp_path / "again.pdf"
+    shutil.copy(good, again)
+    pdf_ua.repair(again)
+    assert check_pdf_ua.check(again) == []
+    with pikepdf.open(good) as once, pikepdf.open(again) as twice:
+        assert len(elements(twice, "LBody")) == len(elements(once, "LBody"))
+        assert once.pages[0].Contents.read_bytes() == twice.pages[0].Contents.read_bytes()
+
+
+def test_repair_makes_a_figure_without_alt_text_an_artifact(tmp_path):
+    """alt="" means decoration: the figure leaves the structure tree and its content is an artifact."""
+    path = tmp_path / "figure.pdf"
+    with pikepdf.open(CHROMIUM_PDF) as pdf:
+        heading = elements(pdf, "H2")[0]
+        heading.S = Name.Figure
+        pdf.save(path)
+    assert "13-004" in rules(path)
+    pdf_ua.repair(path)
+    assert check_pdf_ua.check(path) == []
+    with pikepdf.open(path) as pdf:
+        assert not elements(pdf, "Figure")
+
+
 def test_link_description_is_the_link_words_or_its_target():
     cite = Dictionary(Dest=Name("/relief-heat-and-cold--source-12"))
     web = Dictionary(A=Dictionary(S=Name.URI, URI=pikepdf.String("https://www.nhs.uk/conditions/leg-cramps/")))
