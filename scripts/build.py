@@ -28,6 +28,7 @@ SITE = [
     ("HTML", [str(BIN / "mkdocs"), "build", "--clean"], {"SITE_PDF": "true", "SITE_WEB_APP": "true"}),
     ("web app manifest and icons", [PY, "scripts/web_app.py", "site"], {}),
     ("PDFs", [PY, "scripts/build_pdfs.py", "site"], {}),
+    ("PDF/UA repair", [PY, "scripts/pdf_ua.py", "site"], {}),
     ("offline worker", [PY, "scripts/offline_worker.py", "site"], {}),
     ("offline copy", [str(BIN / "mkdocs"), "build", "--clean", "-f", "mkdocs-offline.yml", "-d", OFFLINE_DIR], {}),
     ("offline zip", [PY, "scripts/zip_offline.py", OFFLINE_DIR, OFFLINE_ZIP], {}),

@@ -144,7 +144,7 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
     styles = "".join(str(tag) for tag in home.head.select('link[rel="stylesheet"], style'))
     lang = home.html.get("lang", "en")
     body_attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in home.body.attrs.items() if isinstance(v, str))
-    sections, contents = [], []
+    sections, contents, running = [], [], []
     for page in order:
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
         article = soup.select_one("article")
@@ -158,7 +158,9 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
         title = " ".join(article.find("h1").get_text().split())
         contents.append(f'<li><a href="#{prefix}"><span class="guide-toc__title">{html.escape(title)}</span>'
                         f'<span class="guide-toc__page">{numbers.get(page, "000")}</span></a></li>')
-        sections.append(f'<section class="guide-page" id="{prefix}" data-page="{page}">{article.decode_contents()}</section>')
+        sections.append(f'<section class="guide-page" id="{prefix}" data-page="{page}" style="page: {prefix}">'
+                        f'{article.decode_contents()}</section>')
+        running.append(running_header(prefix, section_of(soup), title))
     edition = dt.date.today().strftime("%-d %B %Y")
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -172,6 +174,7 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
   .guide-toc a {{ display: flex; gap: 0.5em; text-decoration: none !important; color: #000; }}
   .guide-toc a::after {{ content: none !important; }}
   .guide-toc__title {{ flex: 1; border-bottom: 1pt dotted #000; }}
+{''.join(running)}
 </style></head>
 <body {body_attrs}><main class="md-content"><div class="md-content__inner md-typeset">
 <section class="guide-cover" aria-label="Cover">
@@ -184,6 +187,20 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
 <nav class="guide-toc" aria-labelledby="guide-contents"><h1 id="guide-contents">Contents</h1><ol>{''.join(contents)}</ol></nav>
 {''.join(sections)}
 </div></main></body></html>"""
+
+
+def section_of(soup: BeautifulSoup) -> str:
+    """The menu section a page is in ('What helps'), from Material's navigation."""
+    item = soup.select_one(".md-nav--primary > .md-nav__list > .md-nav__item--active .md-ellipsis")
+    return " ".join(item.get_text().split()) if item else ""
+
+
+def running_header(prefix: str, section: str, title: str) -> str:
+    """The guide's running header names the section and page (a named page per section, with a
+    CSS margin box: Chromium's header template is the same on every page)."""
+    text = title if section in ("", "Home", title) else f"{section} · {title}"
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'  @page {prefix} {{ @top-left {{ content: "{text}"; font: 8pt sans-serif; color: #000; }} }}\n'
 
 
 def guide_link(href: str, page: str, order: list[str], site_url: str) -> str:

@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 import shutil
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
