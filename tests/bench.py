@@ -1,5 +1,6 @@
 """Benchmark (not a test): full build time and each page's first-load weight, gzip-compressed;
-then the time of the PDF step and the offline bundle, and the size of each PDF and of the zip.
+then the time of the PDF step and the offline bundle, and the size of each PDF and of the zip;
+then the spasm diary with 1,000 entries on a slowed CPU (scripts/bench_diary.py).
 
 Weight = the page's HTML plus every stylesheet, script, font and image it loads, as a
 host with gzip would send them. Last, Lighthouse mobile scores and every byte a first
@@ -71,6 +72,7 @@ def main() -> int:
     print(f"\n{len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
           f"largest {max(totals) / 1024:.1f} KB")
     pdf_and_offline_sizes()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_diary.py"), str(SITE)], check=True)  # 1,000 diary entries
     if "--no-lighthouse" not in sys.argv:
         import lighthouse  # every transferred byte (fonts, search index too) and the scores
 

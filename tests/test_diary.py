@@ -195,7 +195,7 @@ def test_version_1_in_storage_is_upgraded_on_load_and_a_copy_kept(diary):
     assert now["version"] == 2 and len(now["entries"]) == 3
     assert json.loads(diary.evaluate("key => localStorage.getItem(key + ':version-1-copy')", KEY)) == V1
     assert diary.locator(".diary-entry").count() == 3
-    assert "Muscle: left calf" in diary.locator(".diary-entry").last.inner_text()
+    assert "Muscle: left calf" in diary.locator(".diary-entry").last.text_content()
 
 
 def test_a_newer_format_is_never_overwritten(diary):
@@ -218,7 +218,7 @@ def test_add_list_and_delete_through_the_page(diary):
     add(diary, "Feet", 9)  # "when" defaults to now: newer than the first
     entries = diary.locator(".diary-entry")
     assert entries.count() == 2
-    assert "Feet" in entries.nth(0).inner_text() and "Lower back" in entries.nth(1).inner_text()
+    assert "Feet" in entries.nth(0).text_content() and "Lower back" in entries.nth(1).text_content()
     assert "2 entries" in diary.locator("#diary-count").inner_text()
 
     diary.reload()  # kept in storage

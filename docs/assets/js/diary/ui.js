@@ -140,10 +140,14 @@ function entryItem(entry) {
   return item;
 }
 
+// An entry never changes once saved, so its list item is made once and reused on every redraw.
+const items = new Map();
+const itemOf = (entry) => items.get(entry.id) || items.set(entry.id, entryItem(entry)).get(entry.id);
+
 function renderList(entries) {
   const list = $("diary-list");
   const sorted = newestFirst(entries);
-  list.replaceChildren(...sorted.slice(0, shown).map(entryItem));
+  list.replaceChildren(...sorted.slice(0, shown).map(itemOf));
   $("diary-count").textContent = sorted.length === 0 ? "No entries yet. Your entries will show here, newest first."
     : `${sorted.length} ${sorted.length === 1 ? "entry" : "entries"}, newest first` +
       (sorted.length > shown ? `. Showing the newest ${shown}.` : ".");
@@ -221,9 +225,9 @@ function renderCharts(entries, today) {
 
 // --- for my appointment ------------------------------------------------------------------------
 
-function tallyList(items, none) {
-  if (!items.length) return el("p", { text: none });
-  return el("ul", {}, ...items.slice(0, 6).map((t) => el("li", { text: `${t.tried} (${t.count} ${t.count === 1 ? "time" : "times"})` })));
+function tallyList(tallied, none) {
+  if (!tallied.length) return el("p", { text: none });
+  return el("ul", {}, ...tallied.slice(0, 6).map((t) => el("li", { text: `${t.tried} (${t.count} ${t.count === 1 ? "time" : "times"})` })));
 }
 
 function renderSummary(entries, today) {
