@@ -375,6 +375,20 @@ def test_every_target_is_at_least_44px(diary):
     assert small == []
 
 
+def test_nothing_in_the_diary_sticks_out_of_the_column_at_320px(browser, base_url):
+    """The page does not scroll sideways even when a tile or table pokes out of the text column."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, timezone_id="UTC")
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    seed(page, state(entry("a", 0, notes=TRICKY), entry("b", 8, severity=10, length="over-10")))
+    out = page.evaluate("""() => { const edge = document.querySelector('article').getBoundingClientRect().right;
+        return [...document.querySelectorAll('#diary *')].filter(e => e.getClientRects().length
+          && e.getBoundingClientRect().right > edge + 0.5 && !e.closest('.visually-hidden'))
+          .map(e => `${e.tagName}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} > ${Math.round(edge)}`); }""")
+    context.close()
+    assert out == []
+
+
 def test_without_javascript_the_page_is_the_paper_diary(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -179,7 +179,7 @@ function svg(tag, attrs, text) {
 
 /** Horizontal bars, one row per item, the number written at the end of each bar. */
 function barChart(rows) {
-  const rowHeight = 30, labelWidth = 118, barSpace = 160, max = Math.max(1, ...rows.map((r) => r.count));
+  const rowHeight = 32, labelWidth = 124, barSpace = 150, max = Math.max(1, ...rows.map((r) => r.count));
   const chart = svg("svg", {
     viewBox: `0 0 320 ${rows.length * rowHeight}`, class: "diary-chart", "aria-hidden": "true", focusable: "false",
   });
@@ -187,16 +187,18 @@ function barChart(rows) {
     const y = i * rowHeight;
     const width = Math.round((row.count / max) * barSpace);
     chart.append(
-      svg("text", { x: 0, y: y + 20, class: "diary-chart__label" }, row.label),
+      svg("text", { x: 0, y: y + 21, class: "diary-chart__label" }, row.label),
       svg("rect", { x: labelWidth, y: y + 6, width: Math.max(width, 1), height: rowHeight - 12, rx: 2 }),
-      svg("text", { x: labelWidth + width + 6, y: y + 20, class: "diary-chart__count" }, String(row.count)),
+      svg("text", { x: labelWidth + width + 6, y: y + 21, class: "diary-chart__count" }, String(row.count)),
     );
   });
   return chart;
 }
 
+// class="diary-table": Material restyles and wraps only tables without a class, and only once as
+// the page opens, so a redrawn table would look different from the first one.
 function table(caption, headings, rows) {
-  return el("table", {},
+  return el("table", { class: "diary-table" },
     el("caption", { text: caption }),
     el("thead", {}, el("tr", {}, ...headings.map((h) => el("th", { scope: "col", text: h })))),
     el("tbody", {}, ...rows.map((cells) => el("tr", {},
