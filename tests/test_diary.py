@@ -429,3 +429,13 @@ def test_print_summary_prints_the_last_four_weeks_on_one_page(diary, tmp_path):
     assert "not in the summary" not in text and "New medicines" not in text and "Add a spasm" not in text
     diary.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert "diary-print-summary" not in diary.evaluate("document.documentElement.className")
+
+
+def test_in_the_offline_bundle_the_page_says_the_quick_diary_cannot_start(browser, bundle):
+    """Under file:// browsers refuse to load ES modules: the note stays and the paper diary works."""
+    page = browser.new_page()
+    page.goto((bundle / "tools" / "spasm-diary.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.locator(".diary-needs-js").is_visible() and page.locator("#diary").is_hidden()
+    assert page.locator(".print-form table").is_visible()
+    page.close()
