@@ -1,6 +1,8 @@
 """Benchmark (not a test): the time of each build step (scripts/build.py, the same steps as
 `make build`, and the Zensical build if its environment exists), each page's first-load weight
-(gzip-compressed), and the size of each PDF and of the offline zip.
+(gzip-compressed), the size of each PDF and of the offline zip, then the spasm diary with
+1,000 entries on a slowed CPU (scripts/bench_diary.py) and the time to "offline ready"
+(scripts/offline_ready.py).
 
 Weight = the page's HTML plus every stylesheet, script, font and image it loads, as a
 host with gzip would send them. Last, Lighthouse mobile scores and every byte a first
@@ -71,6 +73,8 @@ def main() -> int:
     print(f"\n{len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
           f"largest {max(totals) / 1024:.1f} KB")
     pdf_and_offline_sizes()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_diary.py"), str(SITE)], check=True)  # 1,000 diary entries
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_ready.py"), "3"], check=True)  # first visit to offline ready
     if "--no-lighthouse" not in sys.argv:
         import lighthouse  # every transferred byte (fonts, search index too) and the scores
 

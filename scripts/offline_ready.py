@@ -22,9 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for folder in ("scripts", "tests"):  # lighthouse.py moves from tests/ to scripts/ (issue 14)
-    sys.path.insert(0, str(ROOT / folder))
-import lighthouse  # noqa: E402  (its gzip server, as a real host sends the files)
+import lighthouse  # noqa: E402  (its gzip server, as a real host sends the files; next to this file)
 
 CHROMIUM = "/usr/bin/chromium"
 RTT_S = 0.150
