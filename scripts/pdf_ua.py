@@ -10,7 +10,8 @@ Runs after overrides/pdf/build_pdfs.py. Chromium's tagged PDFs are close; this a
   border drawing) becomes an artifact (09-004, 09-005);
 - everything painted outside the tagged content (the running header and footer, borders, icons)
   is marked as an artifact, so a screen reader skips it (01-005);
-- a /Figure with no alternative text is decorative: it becomes an artifact (13-004);
+- a /Figure with no alternative text is decorative: it becomes an artifact (13-004), unless it
+  holds other elements (an HTML <figure> around a drawing and its caption): that is a /Div;
 - /DisplayDocTitle, /MarkInfo /Marked and /Tabs /S are set even when Chromium already does (07, 28-008).
 Bookmarks, links, fonts and page content are left as they are.
 """
@@ -59,7 +60,7 @@ class Repair:
         self.links: list = []  # Link structure elements
         self.unmapped: set[str] = set()
         self.types: set[str] = set()
-        self.counts = {"LBody": 0, "artifact MCIDs": 0, "figures": 0}
+        self.counts = {"LBody": 0, "artifact MCIDs": 0, "figures": 0, "figure groups": 0}
 
     def run(self) -> dict[str, int]:
         self.catalog()
@@ -120,9 +121,13 @@ class Repair:
         if kind == "Link":
             self.links.append(node)
         if kind == "Figure" and not str(node.get("/Alt", "")).strip() and not str(node.get("/ActualText", "")).strip():
-            self.drop(node, page)  # alt="" or none: decoration, not content
-            self.counts["figures"] += 1
-            return
+            if any(is_elem(kid) for kid in kids_of(node)):
+                node.S = Name.Div  # an HTML <figure> around a drawing and its caption: a group, not an image
+                self.counts["figure groups"] += 1
+            else:
+                self.drop(node, page)  # alt="" or none: decoration, not content
+                self.counts["figures"] += 1
+                return
         if kind in NO_CONTENT:
             self.content_to_artifacts(node, page)
         if kind == "LI":

@@ -94,6 +94,27 @@ def test_repair_makes_a_figure_without_alt_text_an_artifact(tmp_path):
         assert not elements(pdf, "Figure")
 
 
+def test_repair_keeps_a_figure_that_holds_a_drawing_and_its_caption(tmp_path):
+    """An HTML <figure> (no alt of its own) around a drawing with alt text and a caption is a group:
+    it becomes a Div, and what it holds stays in the structure tree (the stretching pictures)."""
+    path = tmp_path / "group.pdf"
+    with pikepdf.open(CHROMIUM_PDF) as pdf:
+        paragraphs = len(elements(pdf, "P"))
+        group = next(e for kind in ("Div", "Sect", "Part", "Art") for e in elements(pdf, kind)
+                     if any(isinstance(k, Dictionary) and k.get("/S") == Name.P for k in kids(e)))
+        group.S = Name.Figure
+        pdf.save(path)
+    assert "13-004" in rules(path)
+    pdf_ua.repair(path)
+    assert check_pdf_ua.check(path) == []
+    with pikepdf.open(path) as pdf:
+        assert not elements(pdf, "Figure") and len(elements(pdf, "P")) == paragraphs
+
+
+def kids(node) -> list:
+    return list(node.K) if isinstance(node.get("/K"), Array) else [node.get("/K")]
+
+
 def test_link_description_is_the_link_words_or_its_target():
     cite = Dictionary(Dest=Name("/relief-heat-and-cold--source-12"))
     web = Dictionary(A=Dictionary(S=Name.URI, URI=pikepdf.String("https://www.nhs.uk/conditions/leg-cramps/")))
