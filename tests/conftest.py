@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import shutil
+from functools import lru_cache
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -37,10 +39,10 @@ def config():
 
 # Markers, so an editor can run a part of the suite (`make check` runs `-m "not browser and not pdf and not zensical"`):
 #   browser:  drives Chromium (axe, layout, search, sharing);
-#   pdf:      needs what `make build` makes after the HTML: the PDFs and the offline zip;
+#   pdf:      needs what `make build` makes after the HTML: the PDFs, the offline zip, the web app;
 #   zensical: needs the Zensical copy that `make build-zensical` makes.
 BROWSER_FIXTURES = {"browser", "base_url"}
-PDF_FIXTURES = {"bundle", "guide", "page_pdfs"}
+PDF_FIXTURES = {"bundle", "guide", "page_pdfs", "published"}
 ZENSICAL_FIXTURES = {"zensical_site"}
 
 
@@ -86,6 +88,15 @@ def site(config) -> Site:
 
 
 @pytest.fixture(scope="session")
+def published(site) -> Site:
+    """site/ as `make build` makes it: with the web app's manifest and worker (and the PDFs and zip)."""
+    if not (site.root / "manifest.webmanifest").is_file():
+        pytest.exit("site/ has no web app manifest: it was built by `make check` or `mkdocs build`, not by "
+                    "`make build`. Run `make test` (or `make build`) first.", returncode=2)
+    return site
+
+
+@pytest.fixture(scope="session")
 def zensical_site(site) -> Path:
     """The same site built by Zensical (`make build-zensical`), refused when older than the sources."""
     root = ROOT / "build" / "zensical-site"
@@ -106,6 +117,13 @@ def bundle(site, tmp_path_factory) -> Path:
         archive.extractall(target)
     (folder,) = target.iterdir()
     return folder
+
+
+@lru_cache(maxsize=None)
+def parse(html: str) -> BeautifulSoup:
+    """A page parsed once for the whole run (the suite reads every page many times). Read it only:
+    a test that changes the tree parses its own copy."""
+    return BeautifulSoup(html, "lxml")
 
 
 @pytest.fixture(scope="session")

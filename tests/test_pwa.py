@@ -71,17 +71,20 @@ def manifest_problems(site: Path, site_url: str) -> list[str]:
     return problems
 
 
-def test_manifest_is_valid(site, config):
+def test_manifest_is_valid(published, config):
+    site = published
     assert manifest_problems(site.root, config["site_url"]) == []
 
 
-def test_every_page_links_the_manifest_and_the_worker_script(pages):
+def test_every_page_links_the_manifest_and_the_worker_script(published):
+    pages = {name: (published.root / name).read_text(encoding="utf-8") for name in build_pdfs.content_pages(published.root)}
     missing = [name for name, html in pages.items()
                if 'rel="manifest"' not in html or not re.search(r'<script src="[^"]*assets/js/offline\.js" defer>', html)]
     assert missing == []
 
 
-def test_manifest_checker_catches_a_wrong_icon_size_and_a_wrong_scope(site, tmp_path):
+def test_manifest_checker_catches_a_wrong_icon_size_and_a_wrong_scope(published, tmp_path):
+    site = published
     broken = tmp_path / "site"
     shutil.copytree(site.root / "assets" / "icons", broken / "assets" / "icons")
     manifest = json.loads((site.root / "manifest.webmanifest").read_text(encoding="utf-8"))
@@ -158,15 +161,16 @@ def worker_problems(site: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.pdf  # sw.js is written by `make build` after the HTML, like the PDFs
-def test_the_worker_saves_everything_a_reader_needs_offline(site):
+def test_the_worker_saves_everything_a_reader_needs_offline(published):
+    site = published
     assert worker_problems(site.root) == []
 
 
 @pytest.fixture(scope="module")
-def built(site, tmp_path_factory) -> Path:
+def built(published, tmp_path_factory) -> Path:
     """A copy of the built site (without its PDFs and zip) with a fresh sw.js: the browser tests
     change copies of it, never site/."""
+    site = published
     copy = tmp_path_factory.mktemp("pwa") / "a"
     shutil.copytree(site.root, copy, ignore=lambda folder, names: {"pdf", "download"} if Path(folder) == site.root else ())
     (copy / "pdf").mkdir()

@@ -8,6 +8,7 @@ from the data file: if someone moves a sign to another level, these tests fail.
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from conftest import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,7 +45,7 @@ def cards(pages) -> list[tuple[str, str, str, list[str]]]:
     """(page, level, heading, [sign lines]) for every care card on the site."""
     found = []
     for name, html in pages.items():
-        for card in BeautifulSoup(html, "lxml").select("article .admonition"):
+        for card in map(copy.copy, parse(html).select("article .admonition")):  # copies: parts are taken out
             kind = next((c for c in card["class"] if c in CARD_LEVEL), None)
             if kind is None:
                 continue
@@ -161,7 +164,7 @@ def test_card_check_catches_a_hand_edited_card():
 def test_care_cards_say_their_urgency_in_text(pages):
     """Urgency in words, and a title screen readers reach by heading: one level below its section."""
     for name, html in pages.items():
-        for card in BeautifulSoup(html, "lxml").select("article .admonition[class*=care-]"):
+        for card in parse(html).select("article .admonition[class*=care-]"):
             title = card.select_one(".admonition-title")
             prefix = title.select_one(".visually-hidden")
             assert prefix and prefix.get_text().strip().endswith("advice:"), name
@@ -229,16 +232,16 @@ def test_medicine_signs_say_stop_where_the_source_does(pages):
     for sign_id in ("statin-muscle", "quinine-bleeding", "quinine-senses", "quinine-severe"):
         assert SIGNS[sign_id]["action"].startswith("Stop taking"), sign_id
     for page in ("get-help/index.html", "relief/medicines/index.html"):
-        soup = BeautifulSoup(pages[page], "lxml")
+        soup = parse(pages[page])
         quinine = [c for c in soup.select("article .admonition") if "quinine" in c.get_text()]
         assert quinine and all("Stop taking quinine" in c.get_text() for c in quinine), page
-    statin_cards = [c for html in pages.values() for c in BeautifulSoup(html, "lxml").select("article .admonition")
+    statin_cards = [c for html in pages.values() for c in parse(html).select("article .admonition")
                     if "statin" in c.get_text()]
     assert statin_cards and all("Stop taking the statin" in c.get_text() for c in statin_cards)
 
 
 def test_quinine_page_warns_about_heart_rhythm(pages):
-    text = BeautifulSoup(pages["relief/medicines/index.html"], "lxml").select_one("article").get_text(" ")
+    text = parse(pages["relief/medicines/index.html"]).select_one("article").get_text(" ")
     assert "heart rhythm" in text and "citalopram" in text
     assert "should not be used for night-time leg cramps" in text and "2009" in text
 
@@ -249,7 +252,7 @@ def test_ten_minute_rule_is_a_gp_sign_for_leg_cramps(pages, site_cards):
     for name, html in pages.items():  # prose too: no page may call a long cramp urgent
         if name == "about/clinical-safety/index.html":  # the hazard log describes the old mistake
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(BeautifulSoup(html, "lxml").get_text(" ").split())):
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(parse(html).get_text(" ").split())):
             if "10 minutes" in sentence:
                 assert not re.search(r"urgent|same day|today|emergency|999", sentence, re.I) \
                     or "not an emergency" in sentence or "ice" in sentence.lower(), f"{name}: {sentence}"
@@ -285,9 +288,9 @@ def test_neck_shoulder_and_back_red_flags_are_listed(site_cards):
 
 
 def test_get_help_lists_medicines_that_cause_cramps(pages):
-    get_help = BeautifulSoup(pages["get-help/index.html"], "lxml").find(id="medicines").parent
+    get_help = parse(pages["get-help/index.html"]).find(id="medicines").parent
     assert get_help.find("a", href=re.compile(r"medicines-that-cause-cramps/"))
-    page = BeautifulSoup(pages["get-help/medicines-that-cause-cramps/index.html"], "lxml")
+    page = parse(pages["get-help/medicines-that-cause-cramps/index.html"])
     table = page.select_one("article table").get_text(" ").lower()
     for medicine in ("statins", "diuretics", "salbutamol", "raloxifene", "teriparatide", "donepezil", "ppis",
                      "benzodiazepines"):
@@ -298,7 +301,7 @@ def test_medicine_pages_say_do_not_stop_on_your_own(pages):
     """A reader who finds their medicine in a list must not stop it alone, except where a card says stop."""
     for name in ("get-help/medicines-that-cause-cramps/index.html", "understanding/restless-legs/index.html",
                  "living/pregnancy/index.html", "get-help/index.html"):
-        text = " ".join(BeautifulSoup(pages[name], "lxml").select_one("article").get_text(" ").split())
+        text = " ".join(parse(pages[name]).select_one("article").get_text(" ").split())
         assert re.search(r"(do not|never) stop (a|taking a) prescribed medicine", text, re.I), name
 
 
@@ -332,14 +335,14 @@ def test_other_conditions_page_places_their_signs(site_cards):
 
 
 def test_heat_and_cold_advice_gives_times_and_limits(pages):
-    text = BeautifulSoup(pages["relief/heat-and-cold/index.html"], "lxml").select_one("article").get_text(" ")
+    text = parse(pages["relief/heat-and-cold/index.html"]).select_one("article").get_text(" ")
     for words in ("20 to 30 minutes", "never longer than 20 minutes", "Raynaud", "methyl salicylate", "burst"):
         assert words in text, words
 
 
 def test_cod_liver_oil_warns_about_vitamin_a(pages):
     for name, html in pages.items():
-        text = BeautifulSoup(html, "lxml").select_one("article").get_text(" ")
+        text = parse(html).select_one("article").get_text(" ")
         if "cod liver oil" in text.lower() and name not in ("glossary/index.html", "references/index.html"):
             assert "vitamin A" in text and "pregnan" in text, name
 
@@ -352,7 +355,7 @@ def hand_triage(pages) -> list[str]:
     """Prose outside the care cards that sets a level itself: that is the cards' job."""
     found = []
     for name, html in pages.items():
-        article = BeautifulSoup(html, "lxml").select_one("article")
+        article = copy.copy(parse(html).select_one("article"))  # a copy: the cards are taken out
         for card in article.select(".admonition"):
             card.decompose()
         if name not in TRIAGE_PAGES:

@@ -14,6 +14,8 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+
+from conftest import parse
 from PIL import Image
 
 META = {
@@ -32,7 +34,7 @@ def meta_content(soup: BeautifulSoup, key: str) -> list[str]:
 
 def meta_problems(html: str, expected_url: str, home: bool = False) -> list[str]:
     """Each sharing tag once and non-empty; canonical and og:url are the page's own URL."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = parse(html)
     problems = []
     for key in META["property"] + META["name"]:
         values = meta_content(soup, key)
@@ -62,7 +64,7 @@ def reviewed_date(soup: BeautifulSoup) -> str | None:
 
 def jsonld_problems(html: str, expected_url: str) -> list[str]:
     """One MedicalWebPage JSON-LD block, about fibromyalgia, reviewed on the date the page shows."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = parse(html)
     scripts = soup.find_all("script", type="application/ld+json")
     if len(scripts) != 1:
         return [f"{len(scripts)} JSON-LD blocks, expected 1"]
@@ -90,7 +92,7 @@ def jsonld_problems(html: str, expected_url: str) -> list[str]:
 
 def heading_problems(html: str) -> list[str]:
     """Every h2-h6 in the article has an id and a permalink, so any section can be shared."""
-    article = BeautifulSoup(html, "lxml").find("article")
+    article = parse(html).find("article")
     if article is None:
         return ["no <article>"]
     problems = []
@@ -154,7 +156,7 @@ def test_every_page_has_sharing_tags_once(site, pages):
 def test_every_preview_image_is_1200x630(site, pages):
     problems = []
     for name, html in pages.items():
-        for url in meta_content(BeautifulSoup(html, "lxml"), "og:image"):
+        for url in meta_content(parse(html), "og:image"):
             if not url.startswith(site.site_url):
                 problems.append(f"{site.source_of(site.root / name)}: og:image '{url}' is not under {site.site_url}")
             else:
@@ -177,7 +179,7 @@ def test_every_heading_can_be_linked_to(site, pages):
 
 
 def test_sitemap_lists_every_page_with_its_review_date(site, pages):
-    expected = {page_url(site, name): reviewed_date(BeautifulSoup(html, "lxml")) for name, html in pages.items()}
+    expected = {page_url(site, name): reviewed_date(parse(html)) for name, html in pages.items()}
     missing = [site.source_of(site.root / name) for name, html in pages.items() if expected[page_url(site, name)] is None]
     assert not missing, "pages without a 'Page last reviewed' date: " + ", ".join(missing)
     problems = sitemap_problems((site.root / "sitemap.xml").read_text(encoding="utf-8"), expected)
