@@ -6,6 +6,7 @@ it reports, it never fails the build.
 
     python scripts/lighthouse.py            # every page
     python scripts/lighthouse.py 5          # the first 5 pages
+    python scripts/lighthouse.py get-help/ tools/spasm-diary/   # these pages
 """
 
 from __future__ import annotations
@@ -102,8 +103,10 @@ def main(argv: list[str]) -> int:
     from build_pdfs import content_pages
 
     pages = content_pages(SITE)
-    if argv:
+    if argv and argv[0].isdigit():
         pages = pages[: int(argv[0])]
+    elif argv:
+        pages = [page for page in pages if page.removesuffix("index.html") in argv]
     binary = install()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GzipHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
