@@ -2,7 +2,7 @@
 
     python scripts/pdf_ua.py site      # every PDF under site/ (site/pdf/...), rewritten in place
 
-Runs after overrides/pdf/build_pdfs.py. Chromium's tagged PDFs are close; this adds what they lack:
+Runs after scripts/build_pdfs.py. Chromium's tagged PDFs are close; this adds what they lack:
 - XMP metadata with the PDF/UA identifier (pdfuaid:part 1), dc:title and dc:language (06-00x);
 - /Contents on every link: its words on the page (poppler's pdftotext), or its target (28-012);
 - a /RoleMap for the HTML-only structure types Chromium writes, e.g. /Strong (02-001);
@@ -320,7 +320,7 @@ def main(argv: list[str]) -> int:
     root = Path(argv[0] if argv else "site")
     files = sorted(root.rglob("*.pdf")) if root.is_dir() else [root]
     if not files:
-        raise SystemExit(f"pdf_ua: no PDF under {root} (run overrides/pdf/build_pdfs.py first)")
+        raise SystemExit(f"pdf_ua: no PDF under {root} (run scripts/build_pdfs.py first)")
     start = time.perf_counter()
     for path in files:
         repair(path)
