@@ -21,8 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "pdf"))
-import build_pdfs  # noqa: E402  (the same local server and Chromium as the PDFs)
+import build_pdfs  # noqa: E402  (next to this file: the same local server and Chromium as the PDFs)
 
 ENTRIES, RUNS, THROTTLE = 1000, 5, 4
 AREAS = ["neck", "shoulders", "upper-back", "lower-back", "arms-hands", "legs", "feet", "other"]

@@ -99,8 +99,7 @@ def audit(binary: Path, url: str) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from build_pdfs import content_pages
+    from build_pdfs import content_pages  # next to this file
 
     pages = content_pages(SITE)
     if argv and argv[0].isdigit():

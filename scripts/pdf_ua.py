@@ -28,8 +28,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NumberTree
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from check_pdf_ua import PAINT, STANDARD  # noqa: E402  (one list of standard types for both)
+from check_pdf_ua import PAINT, STANDARD  # next to this file: one list of standard types for both
 
 # HTML elements Chromium tags with their own name (not a PDF 1.7 type): the type they stand for.
 # Anything else non-standard is mapped to /NonStruct (neutral grouping) and named in the output.

@@ -21,12 +21,14 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw
 
+from sitebuild.postbuild import BACKGROUND
+
 ICONS = "assets/icons"
 MANIFEST = "manifest.webmanifest"
 SHORT_NAME = "Spasm Relief"  # a home screen shows about 12 characters under an icon
-# The site's palette (docs/assets/css/site.css, --md-primary-fg-color). The splash screen uses the
-# same colour as the icon, so a reader opening the guide at night gets no white flash.
-THEME = "#005a70"
+# The site's colour (docs/assets/css/site.css, --md-primary-fg-color), as on the link previews. The
+# splash screen uses the same colour as the icon, so a reader opening the guide at night gets no white flash.
+THEME = BACKGROUND
 # The pulse line of docs/assets/images/favicon.svg, on its 32x32 grid.
 PULSE = [(6, 17), (11, 17), (14, 10), (18, 23), (21, 17), (26, 17)]
 STROKE = 2.6

@@ -187,7 +187,7 @@ def sitemap_dates(site_dir: Path, site_url: str, reviewed: dict[str, str]) -> No
 # --- all steps ----------------------------------------------------------------------------------
 
 def run(site_dir: Path | str, site_url: str, docs_dir: Path | str = "docs", csp: bool = True,
-        directory_urls: bool = True) -> None:
+        directory_urls: bool = True, previews: bool = True) -> None:
     site_dir, docs_dir = Path(site_dir), Path(docs_dir)
     descriptions, reviewed = {}, {}
     for path in sorted(site_dir.rglob("*.html")):
@@ -199,7 +199,7 @@ def run(site_dir: Path | str, site_url: str, docs_dir: Path | str = "docs", csp:
         meta = dict(META.findall(html))
         if "description" in meta:
             descriptions[url] = unescape(meta["description"])
-        if meta.get("og:image", "").startswith(site_url):
+        if previews and meta.get("og:image", "").startswith(site_url):
             image = site_dir / meta["og:image"].removeprefix(site_url)
             draw_preview(unescape(meta.get("og:title", "")), unescape(meta.get("og:site_name", "")), image)
         dates = DATETIME.findall(html)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import copy
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,8 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import parse
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from sitebuild import care_cards  # noqa: E402  (the same checks the build runs)
+from sitebuild import care_cards  # the same checks the build runs (on the path from conftest.py)
 
 DATA = ROOT / "docs" / "data"
 CARD_LEVEL = {"care-emergency": "emergency", "care-urgent": "same-day", "care-non-urgent": "gp"}
