@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c .ci/constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve check build build-zensical test bench linkcheck-online review-check clean
+.PHONY: help serve serve-es check build build-zensical test bench linkcheck-online review-check clean
 
 ZENSICAL_VENV := .venv-zensical
 
@@ -16,8 +16,13 @@ help: ## List the commands
 serve: $(VENV)/.site ## Live-reloading site at http://127.0.0.1:8000 (a page not yet in the nav is a warning, not an error)
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-check: $(VENV)/.test ## The fast loop: HTML build (strict) and every test that needs no browser and no PDFs
+serve-es: $(VENV)/.site ## The Spanish edition (docs-es/), live-reloading at http://127.0.0.1:8001
+	$(BIN)/mkdocs serve --no-strict -f mkdocs-es.yml --dev-addr 127.0.0.1:8001
+
+check: $(VENV)/.test ## The fast loop: both editions' HTML (strict) and every test that needs no browser and no PDFs
 	$(BIN)/mkdocs build --clean
+	$(BIN)/mkdocs build --clean -f mkdocs-es.yml
+	$(BIN)/python scripts/languages.py site
 	$(BIN)/pytest -m "not browser and not pdf and not zensical"
 
 build: $(VENV)/.build ## Production build into site/ (strict: any warning fails), with PDFs and the offline zip (scripts/build.py)
@@ -38,9 +43,10 @@ bench: $(VENV)/.test ## Build time, per-page weight, PDF step time, PDF and zip 
 
 linkcheck-online: $(VENV)/.site ## Are the external links alive? Needs the network; never part of `make test`
 	$(BIN)/mkdocs build --clean
+	$(BIN)/mkdocs build --clean -f mkdocs-es.yml
 	$(BIN)/python scripts/linkcheck.py --online --html-only site
 
-review-check: $(VENV)/.test ## Before a release: fail if any page is past (or within 30 days of) its review date
+review-check: $(VENV)/.test ## Before a release: fail if a page is past (or within 30 days of) its review date, or a translation is behind
 	$(BIN)/python scripts/review_dates.py --days 30
 
 clean:

@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_DIR = "build/spasm-relief-guide-offline"
 OFFLINE_ZIP = "site/download/spasm-relief-guide-offline.zip"
+OFFLINE_DIR_ES = "build/guia-de-alivio-sin-conexion"
+OFFLINE_ZIP_ES = "site/es/download/spasm-relief-guide-offline.zip"  # the name the Spanish download page links
 PY = sys.executable
 BIN = Path(PY).parent
 
@@ -26,12 +28,19 @@ SITE = [
     # strict HTML, with the "Download this page as a PDF" links and the web app's tags; the hooks
     # run sitebuild's checks and post-build steps
     ("HTML", [str(BIN / "mkdocs"), "build", "--clean"], {"SITE_PDF": "true", "SITE_WEB_APP": "true"}),
+    # the Spanish edition into site/es/ (after the English build, which empties site/)
+    ("HTML, Spanish", [str(BIN / "mkdocs"), "build", "--clean", "-f", "mkdocs-es.yml"], {"SITE_PDF": "true", "SITE_WEB_APP": "true"}),
+    ("language links", [PY, "scripts/languages.py", "site"], {}),
     ("web app manifest and icons", [PY, "scripts/web_app.py", "site"], {}),
-    ("PDFs", [PY, "scripts/build_pdfs.py", "site"], {}),
+    ("web app, Spanish", [PY, "scripts/web_app.py", "site/es"], {}),
+    ("PDFs", [PY, "scripts/build_pdfs.py", "site", "site/es"], {}),
     ("PDF/UA repair", [PY, "scripts/pdf_ua.py", "site"], {}),
     ("offline worker", [PY, "scripts/offline_worker.py", "site"], {}),
+    ("offline worker, Spanish", [PY, "scripts/offline_worker.py", "site/es"], {}),
     ("offline copy", [str(BIN / "mkdocs"), "build", "--clean", "-f", "mkdocs-offline.yml", "-d", OFFLINE_DIR], {}),
     ("offline zip", [PY, "scripts/zip_offline.py", OFFLINE_DIR, OFFLINE_ZIP], {}),
+    ("offline copy, Spanish", [str(BIN / "mkdocs"), "build", "--clean", "-f", "mkdocs-es-offline.yml", "-d", OFFLINE_DIR_ES], {}),
+    ("offline zip, Spanish", [PY, "scripts/zip_offline.py", OFFLINE_DIR_ES, OFFLINE_ZIP_ES], {}),
 ]
 ZENSICAL = [  # Zensical runs the Markdown extension but not MkDocs hooks: the checks and steps run here
     ("checks", [PY, "-m", "sitebuild.checks", "docs"], {}),

@@ -36,7 +36,12 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SKIP_DIRS = {"assets", "search", "pdf", "download"}
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from sitebuild import language  # noqa: E402
+
+# not pages: the theme's files, the downloads, and the other editions (site/es/ is built and printed on its own)
+SKIP_DIRS = {"assets", "search", "pdf", "download", *(sub.strip("/") for _, sub, *_ in language.TREES.values() if sub)}
 GUIDE = "spasm-relief-guide.pdf"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 SMALL = "font-family: sans-serif; font-size: 8pt; color: #000; width: 100%; padding: 0 14mm; box-sizing: border-box;"
@@ -84,10 +89,11 @@ def canonical(soup: BeautifulSoup) -> str:
     return link["href"] if link else ""
 
 
-def footer(text: str) -> str:
+def footer(text: str, lang: str = language.DEFAULT) -> str:
+    page, of = language.words(lang)["pdf"]["page_of"]
     return (f'<div style="{SMALL} display: flex; justify-content: space-between;">'
             f'<span>{html.escape(text)}</span>'
-            '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
+            f'<span>{page} <span class="pageNumber"></span> {of} <span class="totalPages"></span></span></div>')
 
 
 # Open collapsed blocks; point links to other pages at the website, not the print server.
@@ -101,12 +107,13 @@ PREPARE = """site => {
 }"""
 
 
-def print_page(page, url: str, out: Path, site_url: str, footer_text: str, header_text: str = "") -> None:
+def print_page(page, url: str, out: Path, site_url: str, footer_text: str, header_text: str = "",
+               lang: str = language.DEFAULT) -> None:
     page.goto(url, wait_until="load")
     page.evaluate(PREPARE, site_url)
     out.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(out), format="A4", margin=MARGIN, print_background=False, tagged=True, outline=True,
-             display_header_footer=True, footer_template=footer(footer_text),
+             display_header_footer=True, footer_template=footer(footer_text, lang),
              header_template=f'<div style="{SMALL} text-align: right;">{html.escape(header_text)}</div>')
 
 
@@ -143,6 +150,7 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
     styles = "".join(str(tag) for tag in home.head.select('link[rel="stylesheet"], style'))
     lang = home.html.get("lang", "en")
+    words, name = language.words(lang)["pdf"], home.select_one('meta[property="og:site_name"]')["content"]
     body_attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in home.body.attrs.items() if isinstance(v, str))
     sections, contents, running = [], [], []
     for page in order:
@@ -161,10 +169,10 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
         sections.append(f'<section class="guide-page" id="{prefix}" data-page="{page}" style="page: {prefix}">'
                         f'{article.decode_contents()}</section>')
         running.append(running_header(prefix, section_of(soup), title))
-    edition = dt.date.today().strftime("%-d %B %Y")
+    edition = language.long_date(dt.date.today().isoformat(), lang)
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
-<title>Spasm Relief Guide: the whole guide</title>{styles}
+<title>{html.escape(name)}: {words["whole_guide"]}</title>{styles}
 <style>
   .guide-cover {{ text-align: center; padding-top: 30vh; }}
   .guide-cover h1 {{ font-size: 2.4em; margin-bottom: 0.5em; }}
@@ -177,14 +185,14 @@ def guide_html(site: Path, order: list[str], site_url: str, numbers: dict[str, s
 {''.join(running)}
 </style></head>
 <body {body_attrs}><main class="md-content"><div class="md-content__inner md-typeset">
-<section class="guide-cover" aria-label="Cover">
-  <h1>Spasm Relief Guide</h1>
-  <p>Muscle spasms and cramps in fibromyalgia: plain-language, evidence-rated information.</p>
-  <p>Edition of {edition}</p>
-  <p>Web address: {html.escape(site_url)}</p>
-  <p>Information, not medical advice. Check the website for the latest version.</p>
+<section class="guide-cover" aria-label="{words["cover"]}">
+  <h1>{html.escape(name)}</h1>
+  <p>{words["subtitle"]}</p>
+  <p>{words["edition"].format(date=edition)}</p>
+  <p>{words["web_address"]} {html.escape(site_url)}</p>
+  <p>{words["not_advice"]}</p>
 </section>
-<nav class="guide-toc" aria-labelledby="guide-contents"><h1 id="guide-contents">Contents</h1><ol>{''.join(contents)}</ol></nav>
+<nav class="guide-toc" aria-labelledby="guide-contents"><h1 id="guide-contents">{words["contents"]}</h1><ol>{''.join(contents)}</ol></nav>
 {''.join(sections)}
 </div></main></body></html>"""
 
@@ -198,7 +206,7 @@ def section_of(soup: BeautifulSoup) -> str:
 def running_header(prefix: str, section: str, title: str) -> str:
     """The guide's running header names the section and page (a named page per section, with a
     CSS margin box: Chromium's header template is the same on every page)."""
-    text = title if section in ("", "Home", title) else f"{section} · {title}"
+    text = title if section in ("", "Home", "Inicio", title) else f"{section} · {title}"
     text = text.replace("\\", "\\\\").replace('"', '\\"')
     return f'  @page {prefix} {{ @top-left {{ content: "{text}"; font: 8pt sans-serif; color: #000; }} }}\n'
 
@@ -232,11 +240,14 @@ def start_pages(pdf: Path, order: list[str], titles: dict[str, str]) -> dict[str
     return numbers
 
 
-def main(argv: list[str]) -> int:
-    site = Path(argv[0] if argv else "site").resolve()
+def print_site(site: Path) -> None:
+    """Every page's PDF and the whole guide of one edition, into site/pdf/."""
     if not (site / "index.html").is_file():
         raise SystemExit(f"build_pdfs: no built site in {site} (run mkdocs build first)")
     pages = content_pages(site)
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    lang, name = home.html.get("lang", "en"), home.select_one('meta[property="og:site_name"]')["content"]
+    words = language.words(lang)["pdf"]
     server, base = serve(site)
     start = time.perf_counter()
     try:
@@ -246,27 +257,33 @@ def main(argv: list[str]) -> int:
             context.route("**/*", functools.partial(local_only, base))
             tab = context.new_page()
             tab.emulate_media(media="print")
-            site_url = canonical(BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml"))
-            for name in pages:
-                address = canonical(BeautifulSoup((site / name).read_text(encoding="utf-8"), "lxml"))
-                print_page(tab, base + name, site / "pdf" / pdf_name(name), site_url, address)
-            print(f"build_pdfs: {len(pages)} page PDFs in {time.perf_counter() - start:.1f} s")
+            site_url = canonical(home)
+            for page in pages:
+                address = canonical(BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml"))
+                print_page(tab, base + page, site / "pdf" / pdf_name(page), site_url, address, lang=lang)
+            print(f"build_pdfs: {site}: {len(pages)} page PDFs in {time.perf_counter() - start:.1f} s")
             order = reading_order(site, pages)
             titles = {n: title_of(site / n) for n in order}
             combined = site / ".guide-print.html"
             out = site / "pdf" / GUIDE
-            header = f"Spasm Relief Guide · {site_url}"
+            header = f"{name} · {site_url}"
             try:
                 combined.write_text(guide_html(site, order, site_url, {}), encoding="utf-8")
-                print_page(tab, base + combined.name, out, site_url, "Information, not medical advice", header)
+                print_page(tab, base + combined.name, out, site_url, words["footer"], header, lang)
                 combined.write_text(guide_html(site, order, site_url, start_pages(out, order, titles)), encoding="utf-8")
-                print_page(tab, base + combined.name, out, site_url, "Information, not medical advice", header)
+                print_page(tab, base + combined.name, out, site_url, words["footer"], header, lang)
             finally:
                 combined.unlink(missing_ok=True)
             browser.close()
     finally:
         server.shutdown()
-    print(f"build_pdfs: whole guide ({len(order)} pages) done; total {time.perf_counter() - start:.1f} s")
+    print(f"build_pdfs: {site}: whole guide ({len(order)} pages) done; total {time.perf_counter() - start:.1f} s")
+
+
+def main(argv: list[str]) -> int:
+    """python scripts/build_pdfs.py [SITE ...]: each edition's PDFs (default: site)."""
+    for site in argv or ["site"]:
+        print_site(Path(site).resolve())
     return 0
 
 

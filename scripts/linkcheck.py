@@ -41,9 +41,12 @@ class Site:
     site_url: str
     docs_dir: Path
     external: dict[str, list[str]] = field(default_factory=dict)  # URL -> pages linking to it
+    others: dict[str, Path] = field(default_factory=dict)  # the other editions: site URL -> folder (site/es/)
 
     def pages(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
+        """This edition's pages (another edition's folder inside this one is checked on its own)."""
+        inside = [o for o in self.others.values() if self.root in o.parents]
+        return sorted(p for p in self.root.rglob("*.html") if not any(o in p.parents for o in inside))
 
     def source_of(self, page: Path) -> str:
         """The Markdown file a built page came from, for messages an editor can act on."""
@@ -59,13 +62,19 @@ class Site:
     def url_of(self, page: Path) -> str:
         return urljoin(self.site_url, page.relative_to(self.root).as_posix())
 
+    def internal(self, url: str) -> bool:
+        """Under this edition's address or another edition's."""
+        return any(url.startswith(base) for base in (self.site_url, *self.others))
+
     def file_for(self, url: str) -> Path | None:
-        """The file a URL under site_url is served from, or None."""
+        """The file a URL under site_url (or another edition's) is served from, or None."""
         path = unquote(urlsplit(url).path)
-        base = urlsplit(self.site_url).path
-        if not path.startswith(base):
+        # the longest address first: /es/ belongs to the Spanish edition, not to the English one at /
+        bases = sorted([(self.site_url, self.root), *self.others.items()], key=lambda b: -len(b[0]))
+        base, root = next(((urlsplit(u).path, r) for u, r in bases if path.startswith(urlsplit(u).path)), (None, None))
+        if base is None:
             return None
-        target = self.root / path[len(base):]
+        target = root / path[len(base):]
         if path.endswith("/") or target.is_dir():
             target = target / "index.html"
         return target if target.is_file() else None
@@ -105,7 +114,7 @@ def check(site: Site, hosts: set[str], not_built: tuple[str, ...] = ()) -> list[
             where = f"{site.source_of(page)}: link '{link}'"
             if parts.scheme in IGNORED_SCHEMES:
                 continue
-            if not url.startswith(site.site_url):
+            if not site.internal(url):
                 if parts.scheme != "https":
                     problems.append(f"{where} is not https")
                 elif not parts.hostname or parts.hostname not in hosts:
@@ -145,12 +154,18 @@ def main(argv: list[str]) -> int:
     root = Path([a for a in argv if not a.startswith("--")][0])
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    site = Site(root, config["site_url"], Path(config["docs_dir"]))
-    problems = check(site, trusted_hosts(), POST_BUILD if "--html-only" in argv else ())
-    print(f"{len(site.pages())} pages, {len(site.external)} external links")
+    editions = {name: load_config(str(ROOT / name)) for name in ("mkdocs.yml", "mkdocs-es.yml")}
+    roots = {name: root / Path(c["site_dir"]).relative_to(ROOT / "site") for name, c in editions.items()}
+    problems, external = [], {}
+    for name, config in editions.items():
+        others = {c["site_url"]: roots[n] for n, c in editions.items() if n != name}
+        site = Site(roots[name], config["site_url"], Path(config["docs_dir"]), others=others)
+        problems += check(site, trusted_hosts(), POST_BUILD if "--html-only" in argv else ())
+        print(f"{name}: {len(site.pages())} pages, {len(site.external)} external links")
+        for url, pages in site.external.items():
+            external.setdefault(url, []).extend(pages)
     if online:
-        problems += check_online(site.external)
+        problems += check_online(external)
     print("\n".join(problems) or "no problems")
     return 1 if problems else 0
 

@@ -1,5 +1,6 @@
-/* Spasm Relief Guide offline worker. scripts/offline_worker.py puts BUILD (a hash of the files)
- * and FILES (every file of the guide a reader needs offline) above this text and writes sw.js.
+/* Spasm Relief Guide offline worker. scripts/offline_worker.py puts BUILD (a hash of the files),
+ * FILES (every file of the guide a reader needs offline), WORDS (the notice in the edition's
+ * language) and ELSEWHERE (folders of other editions, each with its own worker) above this text.
  *
  * - Install: download every file of this build into one cache named after the build. All or
  *   nothing: if one download fails, the cache is deleted and the old build's cache stays in use.
@@ -50,6 +51,7 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return
+  if (ELSEWHERE.some((folder) => request.url.startsWith(SCOPE + folder))) return // another edition's
   const path = new URL(request.url).pathname
   if (path.endsWith(".pdf")) event.respondWith(savedOrFetched(request))
   else if (request.mode === "navigate") event.respondWith(page(event))
@@ -110,19 +112,16 @@ async function savedPage(request) {
 }
 
 function day(date, timeZone) {
-  return new Date(date).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone })
+  return new Date(date).toLocaleDateString(WORDS.locale, { day: "numeric", month: "long", year: "numeric", timeZone })
 }
 
 function withNotice(html, savedAt, found) {
-  let text = "<p><strong>Saved copy" + (savedAt ? " from " + day(savedAt) : "") + ".</strong> "
-  text += found
-    ? "You are offline or the connection is slow, so this is the copy saved on this device.</p>"
-    : "You are offline, and this address is not in the copy saved on this device.</p>"
-  const due = /Next review due: <time datetime="(\d{4}-\d{2}-\d{2})"/.exec(html)
+  let text = "<p><strong>" + WORDS.saved + (savedAt ? " " + WORDS.from + " " + day(savedAt) : "") + ".</strong> "
+  text += (found ? WORDS.offline : WORDS.missing) + "</p>"
+  const due = /class="review-dates"[\s\S]*?<time[\s\S]*?<time datetime="(\d{4}-\d{2}-\d{2})"/.exec(html)
   if (due && new Date(due[1] + "T23:59:59Z") < new Date()) {
-    text += "<p><strong>This page was due for review on " + day(due[1], "UTC") + ".</strong> " +
-      "It may be out of date. Check it again when you are online.</p>"
+    text += "<p><strong>" + WORDS.due + " " + day(due[1], "UTC") + ".</strong> " + WORDS.outOfDate + "</p>"
   }
-  const notice = '<div class="saved-copy" role="note" aria-label="Saved copy">' + text + "</div>"
+  const notice = '<div class="saved-copy" role="note" aria-label="' + WORDS.saved + '">' + text + "</div>"
   return html.replace(/<article class="md-content__inner md-typeset">/, (article) => article + notice)
 }

@@ -3,10 +3,10 @@
     python scripts/offline_worker.py [site]
 
 Reads the finished site and lists every file a reader needs offline: the pages, CSS, JS, fonts,
-icons, the manifest, the search index and the search worker. Left out: the PDFs (the worker saves
-each one when it is opened), the offline zip, link-preview images, source maps, the search
-languages other than English, the iframe-worker shim of the file:// bundle, and files for
-crawlers. The build id is a hash of the listed files, so a new deploy with any change gets a new
+icons, the manifest, the search index and the search worker (with the edition's stemmer, e.g.
+Spanish). Left out: the PDFs (the worker saves each one when it is opened), the offline zip,
+link-preview images, source maps, the other search languages, the iframe-worker shim of the
+file:// bundle, files for crawlers, and another edition's folder (site/es/ has its own worker). The build id is a hash of the listed files, so a new deploy with any change gets a new
 cache and the worker replaces the old one whole. The worker's code is scripts/offline_worker.js.
 """
 
@@ -14,24 +14,50 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from sitebuild import language  # noqa: E402
 
 WORKER = "sw.js"  # at the root: a worker controls only pages at or below its own folder
 CODE = Path(__file__).with_name("offline_worker.js")
 MANIFEST = "manifest.webmanifest"  # written by scripts/web_app.py in a published build
 LEFT_OUT_DIRS = ("pdf/", "download/", "assets/previews/", "assets/javascripts/lunr/", "assets/js/vendor/")
 LEFT_OUT_FILES = (WORKER, "sitemap.xml", "sitemap.xml.gz", "robots.txt", "assets/fonts/OFL.txt")
+EDITIONS = tuple(sub for _, sub, *_ in language.TREES.values() if sub)  # other editions, with their own worker
+NOTICE = {  # the saved-copy notice, in the edition's language
+    "en": {"locale": "en-GB", "saved": "Saved copy", "from": "from",
+           "offline": "You are offline or the connection is slow, so this is the copy saved on this device.",
+           "missing": "You are offline, and this address is not in the copy saved on this device.",
+           "due": "This page was due for review on", "outOfDate": "It may be out of date. Check it again when you are online."},
+    "es": {"locale": "es-ES", "saved": "Copia guardada", "from": "del",
+           "offline": "No tienes conexión o es muy lenta, así que ves la copia guardada en este dispositivo.",
+           "missing": "No tienes conexión, y esta dirección no está en la copia guardada en este dispositivo.",
+           "due": "Esta página debía revisarse el", "outOfDate": "Puede estar desactualizada. Vuelve a consultarla cuando tengas conexión."},
+}
+
+
+def search_languages(site: Path) -> list[str]:
+    """The search index's stemmer files for a language other than English (Material loads them into its worker)."""
+    index = site / "search" / "search_index.json"
+    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else ["en"]
+    lunr = "assets/javascripts/lunr/min/"
+    extra = [f"{lunr}lunr.{lang}.min.js" for lang in langs if lang != "en"]
+    extra += [f"{lunr}lunr.multi.min.js"] if len(langs) > 1 else []
+    return [f"{lunr}lunr.stemmer.support.min.js", *extra] if extra else []
 
 
 def precached(site: Path) -> list[str]:
     """Site-relative paths of the files to save, sorted."""
-    files = []
+    files = search_languages(site)
     for path in sorted(site.rglob("*")):
         name = path.relative_to(site).as_posix()
-        if path.is_file() and not name.startswith(LEFT_OUT_DIRS) and name not in LEFT_OUT_FILES and not name.endswith(".map"):
+        if (path.is_file() and not name.startswith(LEFT_OUT_DIRS + EDITIONS) and name not in LEFT_OUT_FILES
+                and not name.endswith(".map")):
             files.append(name)
-    return files
+    return sorted(files)
 
 
 def url(name: str) -> str:
@@ -49,10 +75,12 @@ def build_id(site: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def worker(files: list[str], build: str) -> str:
+def worker(files: list[str], build: str, lang: str = language.DEFAULT, elsewhere: tuple[str, ...] = ()) -> str:
     header = (f"// Written by scripts/offline_worker.py: do not edit.\n"
               f"const BUILD = {json.dumps(build)}\n"
-              f"const FILES = {json.dumps([url(name) for name in files], indent=0)}\n")
+              f"const FILES = {json.dumps([url(name) for name in files], indent=0)}\n"
+              f"const WORDS = {json.dumps(NOTICE.get(lang, NOTICE[language.DEFAULT]), ensure_ascii=False)}\n"
+              f"const ELSEWHERE = {json.dumps(list(elsewhere))}\n")
     return header + CODE.read_text(encoding="utf-8")
 
 
@@ -64,7 +92,9 @@ def main(argv: list[str]) -> int:
         return 1
     files = precached(site)
     build = build_id(site, files)
-    (site / WORKER).write_text(worker(files, build), encoding="utf-8")
+    lang = re.search(r'<html lang="([\w-]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
+    elsewhere = tuple(sub for sub in EDITIONS if (site / sub).is_dir())
+    (site / WORKER).write_text(worker(files, build, lang, elsewhere), encoding="utf-8")
     size = sum((site / name).stat().st_size for name in files)
     print(f"{site}/{WORKER}: build {build}, {len(files)} files, {size / 1024 / 1024:.1f} MB to save offline")
     return 0

@@ -1,10 +1,12 @@
-"""Readability of a page's prose: Flesch-Kincaid grade, SMOG and sentence length.
+"""Readability of a page's prose: Flesch-Kincaid grade and SMOG (English), the Szigriszt-Pazos
+INFLESZ score (Spanish), and sentence length.
 
 Prose means paragraphs and list items in the article, not tables, the Sources list,
 review dates, printable forms or code. Used by tests/test_content.py on the built
 site, and by editors on a Markdown draft:
 
     .venv/bin/python scripts/readability.py docs/relief/stretching.md
+    .venv/bin/python scripts/readability.py docs-es/alivio/estiramientos.md   # Spanish: INFLESZ
 """
 
 from __future__ import annotations
@@ -20,11 +22,15 @@ from bs4 import BeautifulSoup
 MAX_FK_GRADE = 8.0
 MAX_SMOG = 12.0
 MAX_SENTENCE_WORDS = 25
+# Spanish (INFLESZ scale of Szigriszt-Pazos: 55-65 "normal", 65-80 "fairly easy"): every page at least
+# MIN_INFLESZ, and the median page at least MIN_MEDIAN_INFLESZ (tests/test_content.py)
+MIN_INFLESZ = 55.0
+MIN_MEDIAN_INFLESZ = 65.0
 
 # Blocks that are not prose: data, references, dates, forms, code, navigation aids.
 SKIP = "table, pre, code, .sources, .review-dates, .print-form, .headerlink, .md-source-file, sup.cite, .evidence"
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9£$])")
-WORD = re.compile(r"[A-Za-z0-9£$%µ][\w'’%-]*")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]»]*\s+(?=[\"'(\[«¿¡]?[A-ZÁÉÍÓÚÑ0-9£$])")
+WORD = re.compile(r"[A-Za-zÀ-ÿ0-9£$%µ][\w'’%-]*")
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Readability:
     sentences: list[str]
     fk_grade: float
     smog: float
+    inflesz: float | None = None  # Spanish pages only
 
     @property
     def long_sentences(self) -> list[str]:
@@ -41,9 +48,11 @@ class Readability:
     @property
     def problems(self) -> list[str]:
         out = []
-        if self.fk_grade > MAX_FK_GRADE:
+        if self.inflesz is not None and self.inflesz < MIN_INFLESZ:
+            out.append(f"INFLESZ {self.inflesz} is under {MIN_INFLESZ}")
+        if self.inflesz is None and self.fk_grade > MAX_FK_GRADE:
             out.append(f"Flesch-Kincaid grade {self.fk_grade} is over {MAX_FK_GRADE}")
-        if self.smog > MAX_SMOG:
+        if self.inflesz is None and self.smog > MAX_SMOG:
             out.append(f"SMOG {self.smog} is over {MAX_SMOG}")
         out += [
             f"sentence of {len(WORD.findall(s))} words (max {MAX_SENTENCE_WORDS}): {s!r}"
@@ -73,14 +82,25 @@ def sentences_of(blocks: list[str]) -> list[str]:
     return out
 
 
-def measure(article) -> Readability:
+def inflesz(text: str) -> float:
+    """Szigriszt-Pazos perspicuity (the INFLESZ scale), with textstat's Spanish syllables."""
+    textstat.set_lang("es")
+    try:
+        return textstat.szigriszt_pazos(text)
+    finally:
+        textstat.set_lang("en_US")
+
+
+def measure(article, lang: str = "en") -> Readability:
     sentences = sentences_of(prose_blocks(article))
     text = " ".join(s if s[-1] in ".!?" else s + "." for s in sentences)
+    spanish = lang.startswith("es")
     return Readability(
         words=len(WORD.findall(text)),
         sentences=sentences,
-        fk_grade=textstat.flesch_kincaid_grade(text) if text else 0.0,
-        smog=textstat.smog_index(text) if text else 0.0,
+        fk_grade=0.0 if spanish or not text else textstat.flesch_kincaid_grade(text),
+        smog=0.0 if spanish or not text else textstat.smog_index(text),
+        inflesz=(inflesz(text) if text else 0.0) if spanish else None,
     )
 
 
@@ -112,8 +132,9 @@ def main(paths: list[str]) -> int:
             if path.suffix == ".html"
             else article_of_markdown(path)
         )
-        r = measure(article)
-        print(f"{name}: {r.words} words, FK {r.fk_grade}, SMOG {r.smog}, "
+        r = measure(article, "es" if "docs-es" in path.parts or 'lang="es"' in path.read_text(encoding="utf-8")[:300] else "en")
+        score = f"INFLESZ {r.inflesz}" if r.inflesz is not None else f"FK {r.fk_grade}, SMOG {r.smog}"
+        print(f"{name}: {r.words} words, {score}, "
               f"{len(r.sentences)} sentences, longest {max((len(WORD.findall(s)) for s in r.sentences), default=0)} words")
         for problem in r.problems:
             print(f"  FAIL {problem}")

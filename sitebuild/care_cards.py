@@ -17,24 +17,16 @@ from __future__ import annotations
 
 import re
 
-from sitebuild import data
+from sitebuild import data, language
 
 SIGNS_FILE, HAZARDS_FILE = "warning-signs.yml", "hazards.yml"
-# level -> (rank, admonition type, heading = the action, what the reader does next, screen-reader prefix)
-LEVELS = {
-    "gp": (1, "care-non-urgent", "See a GP if:",
-           "This is not urgent, but book an appointment with your GP or family doctor.", "Non-urgent advice: "),
-    "same-day": (2, "care-urgent", "Get medical help today if:",
-                 "Ask your GP surgery for an urgent appointment today. If you cannot get one, call 111 "
-                 "in the UK, or use your local urgent care or out-of-hours service.", "Urgent advice: "),
-    "emergency": (3, "care-emergency", "Call your emergency number now if:",
-                  "Call 999 (UK), 112 (Europe), 911 (US and Canada) or 000 (Australia), "
-                  "or go to an emergency department (A&E).", "Emergency advice: "),
-}
-LABELS = {"gp": "See a GP", "same-day": "Same day", "emergency": "Emergency"}
+# level -> (rank, admonition type); the heading, next step and screen-reader prefix are in each
+# language's words (sitebuild/language.py)
+LEVELS = {"gp": (1, "care-non-urgent"), "same-day": (2, "care-urgent"), "emergency": (3, "care-emergency")}
 SIGN_FIELDS = {"level", "text", "sources", "source_level"}
-OPTIONAL_SIGN_FIELDS = {"action", "stop", "stricter_because", "editorial", "catch_all"}
+OPTIONAL_SIGN_FIELDS = {"action", "stop", "stricter_because", "editorial", "catch_all", *language.TREES}
 HAZARD_FIELDS = {"hazard", "cause", "effect", "mitigation", "signs", "tests"}
+TRANSLATED = {"text", "action", "sources"}  # the fields a sign gives in each language (sources: only more)
 MAX_SIGNS = 5
 CARD = re.compile(r"^<!-- md:care-card((?: [\w-]+)+) -->$", re.M)
 CARD_LIKE = re.compile(r"<!--\s*md:care-card\b.*?-->")
@@ -75,7 +67,7 @@ def sign_problems(mapping: dict, references: set[str], where: str) -> list[str]:
         level, source_level = sign.get("level"), sign.get("source_level")
         if level not in LEVELS:
             problems.append(f"{at}: level '{level}' is not one of {', '.join(LEVELS)}.")
-        for key in sign.get("sources") or []:
+        for key in dict.fromkeys(k for lang in language.TREES for k in language.localised(sign, lang).get("sources") or []):
             if key not in references:
                 problems.append(f"{at}: source '{key}' is not in docs/data/references.yml.")
         if source_level == "none":
@@ -94,21 +86,50 @@ def sign_problems(mapping: dict, references: set[str], where: str) -> list[str]:
                                 "say why in 'stricter_because:'.")
             if ours == theirs and sign.get("stricter_because"):
                 problems.append(f"{at}: 'stricter_because' given, but the level is the source's own.")
-        if sign.get("stop") and "Stop taking" not in (sign.get("action") or ""):
-            problems.append(f"{at}: the source says to stop {sign['stop']}: its 'action' must say 'Stop taking'.")
-        text = str(sign.get("text", ""))
-        if text[:1].isupper() or text.endswith("."):
-            problems.append(f"{at}: text follows the heading '...if:', so start it in lower case with no full stop.")
-        normalised = " ".join(text.lower().split())
-        if normalised in seen_text:
-            problems.append(f"{at}: same words as sign '{seen_text[normalised]}': one sign, one id, one level.")
-        seen_text.setdefault(normalised, sign_id)
+        problems += wording_problems(sign, at, language.DEFAULT) + translation_problems(sign, at)
+        for lang in [lang for lang in language.TREES if lang == language.DEFAULT or lang in sign]:
+            normalised = lang + " ".join(str(language.localised(sign, lang).get("text", "")).lower().split())
+            if normalised in seen_text:
+                problems.append(f"{at}: same words as sign '{seen_text[normalised]}': one sign, one id, one level.")
+            seen_text.setdefault(normalised, sign_id)
+    return problems
+
+
+def wording_problems(sign: dict, at: str, lang: str) -> list[str]:
+    """A sign's words in one language: they follow the heading '... if:' and say "stop" where the source does."""
+    problems, text = [], str(sign.get("text", ""))
+    where = "" if lang == language.DEFAULT else f"{lang}: "
+    if text[:1].isupper() or text.endswith("."):
+        problems.append(f"{at}: {where}text follows the card heading ('... if:'), so start it in lower case with no full stop.")
+    stop = language.words(lang)["stop"]
+    if sign.get("stop") and stop not in (sign.get("action") or ""):
+        problems.append(f"{at}: the source says to stop {sign['stop']}: its {where}'action' must say '{stop}'.")
+    if sign.get("action") and not sign.get("text"):
+        problems.append(f"{at}: {where}has an action but no text.")
+    return problems
+
+
+def translation_problems(sign: dict, at: str) -> list[str]:
+    problems = []
+    for lang in set(language.TREES) - {language.DEFAULT}:
+        if lang not in sign:
+            continue
+        fields = set(sign[lang]) - {"__line__"} if isinstance(sign[lang], dict) else None
+        if fields is None or not fields <= TRANSLATED or "text" not in fields:
+            problems.append(f"{at}: '{lang}:' holds the sign's words in that language: text (and action if the "
+                            f"English has one), nothing else.")
+        elif bool(sign.get("action")) != ("action" in fields):
+            problems.append(f"{at}: '{lang}:' must have an action exactly when the English has one.")
+        elif "sources" in fields and not set(sign.get("sources") or []) <= set(sign[lang]["sources"] or []):
+            problems.append(f"{at}: '{lang}: sources' may add sources for its own words, but must keep every English one.")
+        else:
+            problems += wording_problems(language.localised(sign, lang), at, lang)
     return problems
 
 
 def hazard_problems(mapping: dict, sign_ids: set[str], where: str) -> list[str]:
     problems = []
-    for _, hazard, at, field_problems in entries(mapping, "hazards", where, HAZARD_FIELDS):
+    for _, hazard, at, field_problems in entries(mapping, "hazards", where, HAZARD_FIELDS, frozenset(language.TREES)):
         problems += field_problems
         if not hazard.get("tests"):
             problems.append(f"{at}: name at least one test that guards it.")
@@ -142,10 +163,14 @@ def data_problems(docs_dir, references: set[str]) -> list[str]:
     return problems
 
 
-def card_problem(ids: list[str], known: dict[str, dict]) -> str | None:
+def card_problem(ids: list[str], known: dict[str, dict], lang: str = language.DEFAULT) -> str | None:
     unknown = [i for i in ids if i not in known]
     if unknown:
         return f"unknown warning sign(s) {', '.join(unknown)}. Known: {', '.join(sorted(known))}."
+    untranslated = [i for i in ids if lang != language.DEFAULT and lang not in known[i]]
+    if untranslated:
+        return (f"sign(s) {', '.join(untranslated)} have no words in this language: add '{lang}: text:' "
+                f"to docs/data/{SIGNS_FILE}.")
     levels = {known[i]["level"] for i in ids}
     if len(levels) != 1:
         found = ", ".join(f"{i} ({known[i]['level']})" for i in ids)
@@ -157,7 +182,7 @@ def card_problem(ids: list[str], known: dict[str, dict]) -> str | None:
     return None
 
 
-def page_problems(text: str, known: dict[str, dict]) -> list[tuple[int, str]]:
+def page_problems(text: str, known: dict[str, dict], lang: str = language.DEFAULT) -> list[tuple[int, str]]:
     """(offset, message) for each hand-written card, badly placed card line and impossible card."""
     problems = [(m.start(), f"care card written by hand. Add the signs to docs/data/{SIGNS_FILE} "
                  "and place them with <!-- md:care-card ID ... -->.") for m in HAND_WRITTEN.finditer(text)]
@@ -166,52 +191,57 @@ def page_problems(text: str, known: dict[str, dict]) -> list[tuple[int, str]]:
         if not whole or whole.end() != match.end():
             problems.append((match.start(), f"'{match.group(0)}' must stand alone at the start of a line, "
                              "as <!-- md:care-card ID ID -->."))
-        elif problem := card_problem(whole.group(1).split(), known):
+        elif problem := card_problem(whole.group(1).split(), known, lang):
             problems.append((match.start(), problem))
     return problems
 
 
-def card(ids: list[str], known: dict[str, dict]) -> str:
-    _, kind, heading, next_step, _ = LEVELS[known[ids[0]]["level"]]
+def card(ids: list[str], known: dict[str, dict], lang: str = language.DEFAULT) -> str:
+    level = known[ids[0]]["level"]
+    kind, (heading, next_step, _) = LEVELS[level][1], language.words(lang)["levels"][level]
     lines = [f'!!! {kind} "{heading}"']
     for i in ids:
-        sign = known[i]
+        sign = language.localised(known[i], lang)
         cite = f" [{'; '.join('@' + k for k in sign['sources'])}]" if sign["sources"] else ""
         action = f". **{sign['action']}**" if sign.get("action") else ""
         lines.append(f"    - {sign['text']}{cite}{action}")
     return "\n".join(lines + ["", f"    {next_step}", ""])
 
 
-def hazard_log(docs_dir) -> str:
+def hazard_log(docs_dir, lang: str = language.DEFAULT) -> str:
     known, pages, out = signs(docs_dir), shown_on(docs_dir), []
+    w = language.words(lang)
+    cause, effect, does, table_head, checked_by = w["hazard"]
     for hazard_id, h in hazards(docs_dir).items():
-        sign_lines = [f"| {LABELS[known[s]['level']]} | {known[s]['text']} | {len(pages.get(s, []))} |"
-                      for s in h["signs"]]
+        h = language.localised(h, lang)
+        sign_lines = [f"| {w['level_labels'][known[s]['level']]} | {language.localised(known[s], lang)['text']} "
+                      f"| {len(pages.get(s, []))} |" for s in h["signs"]]
         tests = ", ".join(f"`{t}`" for t in h["tests"])
         out += [f"### {hazard_id}: {h['hazard']} {{ #{hazard_id.lower()} }}", "",
-                f"Cause\n:   {h['cause']}", "", f"What could happen\n:   {h['effect']}", "",
-                f"What the site does\n:   {h['mitigation']}", ""]
+                f"{cause}\n:   {h['cause']}", "", f"{effect}\n:   {h['effect']}", "",
+                f"{does}\n:   {h['mitigation']}", ""]
         if sign_lines:
-            out += ["| Level | Warning sign that guards against it | Pages |", "|---|---|---:|", *sign_lines, ""]
-        out += [f"Tests that check it: {tests}.", ""]
+            out += [table_head, "|---|---|---:|", *sign_lines, ""]
+        out += [f"{checked_by}: {tests}.", ""]
     return "\n".join(out)
 
 
 def render(markdown: str, docs_dir) -> str:
-    """Cards and the hazard log as Markdown; a card that cannot be made is left out (checks.py reports it)."""
-    known = signs(docs_dir)
+    """Cards and the hazard log as Markdown, in the language of docs_dir; a card that cannot be made
+    is left out (checks.py reports it)."""
+    known, lang = signs(docs_dir), language.of_docs(docs_dir)
 
     def one(match: re.Match) -> str:
         ids = match.group(1).split()
-        return "" if card_problem(ids, known) else card(ids, known)
+        return "" if card_problem(ids, known, lang) else card(ids, known, lang)
 
     markdown = CARD.sub(one, markdown)
-    return markdown.replace(HAZARD_LOG, hazard_log(docs_dir)) if HAZARD_LOG in markdown else markdown
+    return markdown.replace(HAZARD_LOG, hazard_log(docs_dir, lang)) if HAZARD_LOG in markdown else markdown
 
 
-def headings(html: str) -> str:
+def headings(html: str, lang: str = language.DEFAULT) -> str:
     """Each card's title as a heading one level below the section it sits in, its urgency in words first."""
-    prefixes = {kind: prefix for _, kind, _, _, prefix in LEVELS.values()}
+    prefixes = {LEVELS[level][1]: prefix for level, (_, _, prefix) in language.words(lang)["levels"].items()}
 
     def title(match: re.Match) -> str:
         above = [int(h) for h in HEADING.findall(html, 0, match.start())]

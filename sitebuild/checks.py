@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import care_cards, citations, data, evidence_chart, front_matter, pictures, shortcodes
+from sitebuild import care_cards, citations, data, evidence_chart, front_matter, language, pictures, shortcodes, translations
 
 
 def line(text: str, offset: int) -> int:
@@ -34,22 +34,23 @@ def data_problems(docs_dir) -> list[str]:
 
 
 def search_terms_problems(docs_dir) -> list[str]:
-    path = Path(docs_dir) / "data" / "search-terms.yml"
+    name = language.data_file("search-terms.yml", language.of_docs(docs_dir))
+    path = Path(docs_dir) / "data" / name
     if not path.is_file():
         return []
     terms = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     pages = {p.relative_to(docs_dir).as_posix() for p in data.pages(docs_dir)}
     named = set(terms.get("terms") or {}) | set(terms.get("boost") or []) | set(terms.get("demote") or [])
     text = path.read_text(encoding="utf-8")
-    return [f"docs/data/search-terms.yml:{line(text, text.find(page))}: unknown page '{page}'. "
-            "Use a page path as under docs/, e.g. relief/heat-and-cold.md." for page in sorted(named - pages)]
+    return [f"docs/data/{name}:{line(text, text.find(page))}: unknown page '{page}'. "
+            f"Use a page path as under {Path(docs_dir).name}/, e.g. {sorted(pages)[0]}." for page in sorted(named - pages)]
 
 
 def page_problems(path: Path, docs_dir, keys: set[str], signs: dict) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    found = [(n, message) for n, message in front_matter.problems(text)]
+    text, lang = path.read_text(encoding="utf-8"), language.of_docs(docs_dir)
+    found = front_matter.problems(text) + translations.page_problems(text, docs_dir)
     found += [(line(text, at), message) for at, message in
-              citations.page_problems(text, keys) + shortcodes.page_problems(text) + care_cards.page_problems(text, signs)
+              citations.page_problems(text, keys) + shortcodes.page_problems(text) + care_cards.page_problems(text, signs, lang)
               + evidence_chart.page_problems(text) + pictures.page_problems(text, docs_dir)]
     name = path.relative_to(docs_dir).as_posix()
     return [f"{name}:{n}: {message}" for n, message in sorted(found, key=lambda p: p[0])]
@@ -65,7 +66,7 @@ def page_problems_all(docs_dir, pages: list[Path] | None = None) -> list[str]:
 def problems(docs_dir) -> list[str]:
     """Every problem of the data files, then of the pages."""
     found = data_problems(docs_dir)
-    return found or page_problems_all(docs_dir)
+    return found or page_problems_all(docs_dir) + translations.twice(docs_dir)
 
 
 if __name__ == "__main__":

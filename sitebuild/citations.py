@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from sitebuild import data
+from sitebuild import data, language
 
 CITE = re.compile(r"\[@([\w-]+(?:\s*;\s*@[\w-]+)*)\]")
 COMMA_LIST = re.compile(r"\[(@[\w-]+(?:\s*,\s*@?[\w-]+)+)\]")  # [@a, @b]: a common slip, reported
@@ -43,8 +43,8 @@ def page_problems(text: str, keys: set[str]) -> list[tuple[int, str]]:
     return problems
 
 
-def links(entry: dict) -> str:
-    out = []
+def links(entry: dict, lang: str = language.DEFAULT) -> str:
+    out, words = [], language.words(lang)
     if entry.get("doi"):
         out.append(f'<a href="https://doi.org/{entry["doi"]}">doi:{entry["doi"]}</a>')
     if entry.get("pmid"):
@@ -52,19 +52,19 @@ def links(entry: dict) -> str:
     if entry.get("url") and not out:
         out.append(f'<a href="{html.escape(entry["url"])}">{html.escape(entry["url"])}</a>')
     if entry.get("verified") == "secondary":
-        out.append("Checked in secondary copies only; the editors have not yet seen the original.")
+        out.append(f'<span class="source-note">{words["secondary"]}</span>')
     elif not out:
-        out.append("No free link to the original yet.")
+        out.append(f'<span class="source-note">{words["no_link"]}</span>')
     return " · ".join(out)
 
 
-def reference_html(entry: dict) -> str:
+def reference_html(entry: dict, lang: str = language.DEFAULT) -> str:
     parts = [entry.get("authors"), f"<cite>{html.escape(entry['title'])}</cite>", entry.get("container")]
-    year = str(entry.get("year", "Undated web page"))
+    year = str(entry.get("year", language.words(lang)["undated"]))
     if entry.get("details"):
         year = f"{year};{entry['details']}"
     text = ". ".join(html.escape(p.rstrip(".")) if not p.startswith("<cite>") else p for p in parts if p)  # "et al." + "."
-    return f"{text}. {year}. {links(entry)}"
+    return f"{text}. {year}. {links(entry, lang)}"
 
 
 def short_title(entry: dict) -> str:
@@ -72,10 +72,11 @@ def short_title(entry: dict) -> str:
     return html.escape(f"{author} ({entry.get('year', 'n.d.')}): {entry['title']}", quote=True)
 
 
-def render(markdown: str, bib: dict[str, dict]) -> str:
+def render(markdown: str, bib: dict[str, dict], lang: str = language.DEFAULT) -> str:
     """Number the page's citations in order of first use and append its Sources list.
     Unknown keys are left out here; checks.py reports them at their line."""
     order: list[str] = []
+    words = language.words(lang)
 
     def number(match: re.Match) -> str:
         anchors = []
@@ -85,15 +86,15 @@ def render(markdown: str, bib: dict[str, dict]) -> str:
             if key not in order:
                 order.append(key)
             n = order.index(key) + 1
-            anchors.append(f'<a href="#source-{n}" title="{short_title(bib[key])}" aria-label="Source {n}">{n}</a>')
+            anchors.append(f'<a href="#source-{n}" title="{short_title(bib[key])}" aria-label="{words["source_n"].format(n=n)}">{n}</a>')
         return f'<sup class="cite">[{", ".join(anchors)}]</sup>'
 
     markdown = CITE.sub(number, markdown)
     if order:
-        items = "\n".join(f'<li id="source-{n}">{reference_html(bib[key])}</li>' for n, key in enumerate(order, 1))
-        markdown += f'\n\n## Sources {{ #sources }}\n\n<ol class="sources">\n{items}\n</ol>\n'
+        items = "\n".join(f'<li id="source-{n}">{reference_html(bib[key], lang)}</li>' for n, key in enumerate(order, 1))
+        markdown += f'\n\n## {words["sources"]} {{ #{words["sources_id"]} }}\n\n<ol class="sources">\n{items}\n</ol>\n'
     if BIBLIOGRAPHY_MARKER in markdown:
-        ordered = sorted(bib.items(), key=lambda kv: reference_html(kv[1]).lower())
-        items = "\n".join(f'<li id="{key}">{reference_html(entry)}</li>' for key, entry in ordered)
+        ordered = sorted(bib.items(), key=lambda kv: reference_html(kv[1], lang).lower())
+        items = "\n".join(f'<li id="{key}">{reference_html(entry, lang)}</li>' for key, entry in ordered)
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, f'<ol class="sources bibliography">\n{items}\n</ol>')
     return markdown

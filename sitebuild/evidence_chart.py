@@ -16,11 +16,12 @@ from __future__ import annotations
 import html
 import re
 
+from sitebuild import language
+
 MARKER = "<!-- md:evidence-chart -->"
 ROW = re.compile(r"^\|\s*\[([^\]]+)\]\(([\w-]+)\.md\)\s*\|\s*<!-- md:evidence ([\w-]+) -->", re.M)
 # Top to bottom; the number is how many of the three bars are filled (a second cue beside the words).
-LEVELS = {"good": ("Good evidence", 3), "some": ("Some evidence", 2),
-          "little": ("Little or no evidence", 1), "against": ("Evidence against", 0)}
+LEVELS = {"good": 3, "some": 2, "little": 1, "against": 0}  # their words: sitebuild/language.py
 
 WIDTH = 340          # user units; the CSS lets it shrink on narrow screens
 NAME_X, COLUMN = 52, 140
@@ -53,10 +54,11 @@ def bars(x: int, y: int, filled: int) -> str:
     return "".join(out)
 
 
-def chart(rows: list[tuple[str, str, str]]) -> str:
+def chart(rows: list[tuple[str, str, str]], lang: str = language.DEFAULT) -> str:
     """The SVG for rows of (name, page slug, level)."""
     parts, y = [], 0
-    for level, (words, filled) in LEVELS.items():
+    for level, filled in LEVELS.items():
+        words = language.words(lang)["evidence"][level]
         measures = sorted((name, slug) for name, slug, lvl in rows if lvl == level)  # A to Z: easier to scan
         placed = layout([name for name, _ in measures])
         lines = (max(r for _, _, r in placed) + 1) if placed else 1
@@ -95,11 +97,10 @@ def page_problems(text: str) -> list[tuple[int, str]]:
     return problems
 
 
-def render(markdown: str) -> str:
+def render(markdown: str, lang: str = language.DEFAULT) -> str:
     if MARKER not in markdown:
         return markdown
     rows = [(name, slug, level) for name, slug, level in ROW.findall(markdown) if level in LEVELS]
-    figure = (f'<figure class="evidence-figure">\n{chart(rows)}\n<figcaption>How strong the evidence is for '
-              'each measure, from good evidence at the top to evidence against at the bottom. The table below gives '
-              'the same ratings in words, with links.</figcaption>\n</figure>')
+    caption = language.words(lang)["chart_caption"]
+    figure = f'<figure class="evidence-figure">\n{chart(rows, lang)}\n<figcaption>{caption}</figcaption>\n</figure>'
     return markdown.replace(MARKER, figure)

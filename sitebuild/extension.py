@@ -20,7 +20,7 @@ from markdown.extensions.abbr import AbbrExtension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from sitebuild import care_cards, citations, evidence_chart, pictures, shortcodes
+from sitebuild import care_cards, citations, evidence_chart, language, pictures, shortcodes
 
 
 class Transforms(Preprocessor):
@@ -29,9 +29,10 @@ class Transforms(Preprocessor):
         self.docs_dir = docs_dir
 
     def run(self, lines: list[str]) -> list[str]:
+        lang = language.of_docs(self.docs_dir)
         text = care_cards.render("\n".join(lines), self.docs_dir)
-        text = shortcodes.render(evidence_chart.render(text), self.docs_dir)
-        return citations.render(text, citations.bibliography(self.docs_dir)).split("\n")
+        text = shortcodes.render(evidence_chart.render(text, lang), self.docs_dir)
+        return citations.render(text, citations.bibliography(self.docs_dir), lang).split("\n")
 
 
 class AfterHtml(Postprocessor):
@@ -40,7 +41,8 @@ class AfterHtml(Postprocessor):
         self.docs_dir, self.directory_urls = docs_dir, directory_urls
 
     def run(self, text: str) -> str:
-        return pictures.inline(care_cards.headings(text), self.docs_dir, self.directory_urls)
+        lang = language.of_docs(self.docs_dir)
+        return pictures.inline(care_cards.headings(text, lang), self.docs_dir, self.directory_urls)
 
 
 class GuideExtension(Extension):

@@ -17,6 +17,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from sitebuild import language, translations
 from sitebuild.data import page_url
 
 FOLDER = "assets/pictures"
@@ -26,7 +27,8 @@ ALT = re.compile(r'\balt="([^"]*)"')
 COMMENT = re.compile(r"\s*<!--.*?-->", re.S)  # notes for editors, not for readers
 ROOT_TAG = re.compile(r"<svg\b([^>]*)>(.*)</svg>\s*$", re.S)
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
-LINK = re.compile(r'<a href="([^"#]+\.md)(#[\w-]+)?"')
+LINK = re.compile(r'<a href="([^"#]+\.md)(?:#([\w-]+))?"')
+LABEL = re.compile(r'aria-label="([^"]*)"')
 REQUIRED = ("viewBox", "width", "height")  # the space is kept before the drawing loads: no layout shift
 
 
@@ -35,6 +37,31 @@ def read(docs_dir, name: str) -> tuple[dict[str, str], str] | None:
     path = Path(docs_dir) / FOLDER / f"{name}.svg"
     svg = ROOT_TAG.search(COMMENT.sub("", path.read_text(encoding="utf-8"))) if path.is_file() else None
     return (dict(ATTRIBUTE.findall(svg.group(1))), svg.group(2)) if svg else None
+
+
+def translate(body: str, docs_dir) -> tuple[str, list[str]]:
+    """A drawing's links and names (written in English) in the language of docs_dir, and what has no translation."""
+    lang = language.of_docs(docs_dir)
+    if lang == language.DEFAULT:
+        return body, []
+    table, pages, missing = language.PICTURES.get(lang, {}), translations.pairs(docs_dir), []
+
+    def link(match: re.Match) -> str:
+        page = posixpath.normpath(posixpath.join(FOLDER, match.group(1)))
+        anchor = match.group(2)
+        if page not in pages or (anchor and anchor not in table.get("anchors", {})):
+            missing.append(f"link '{match.group(1)}{'#' + anchor if anchor else ''}'")
+            return match.group(0)
+        target = posixpath.relpath(pages[page][0], FOLDER)
+        return f'<a href="{target}{"#" + table["anchors"][anchor] if anchor else ""}"'
+
+    def label(match: re.Match) -> str:
+        if match.group(1) not in table.get("labels", {}):
+            missing.append(f"name '{match.group(1)}'")
+            return match.group(0)
+        return f'aria-label="{table["labels"][match.group(1)]}"'
+
+    return LABEL.sub(label, LINK.sub(link, body)), missing
 
 
 def page_problems(text: str, docs_dir) -> list[tuple[int, str]]:
@@ -51,6 +78,9 @@ def page_problems(text: str, docs_dir) -> list[tuple[int, str]]:
             problems.append((at, f"picture {name}.svg: it has no alt text: write the instruction the drawing shows"))
         problems += [(at, f"picture {name}.svg: {FOLDER}/{name}.svg has no {a} on its <svg>")
                      for a in REQUIRED if a not in attributes]
+        body, missing = translate(body, docs_dir)
+        problems += [(at, f"picture {name}.svg: its {m} has no translation in sitebuild/language.py (PICTURES)")
+                     for m in missing]
         for href, _ in LINK.findall(body):
             if not (Path(docs_dir) / posixpath.normpath(posixpath.join(FOLDER, href))).is_file():
                 problems.append((at, f"picture {name}.svg: its link '{href}' points to no page"))
@@ -64,10 +94,10 @@ def inline(html: str, docs_dir, directory_urls: bool = True) -> str:
         alt, drawing = ALT.search(match.group(0)), read(docs_dir, match.group("name"))
         if not alt or not alt.group(1).strip() or drawing is None or any(a not in drawing[0] for a in REQUIRED):
             return match.group(0)
-        attributes, body = drawing
+        attributes, (body, _) = drawing[0], translate(drawing[1], docs_dir)
         root = match.group("root")  # from the page to the site root, e.g. "../../"
         body = LINK.sub(lambda m: f'<a href="{root}{page_url(posixpath.normpath(posixpath.join(FOLDER, m.group(1))), directory_urls)}'
-                        f'{m.group(2) or ""}"', body)
+                        f'{"#" + m.group(2) if m.group(2) else ""}"', body)
         # A drawing without links is one image; with links, it keeps the SVG's own role (a graphics
         # document whose links are read out), named by the alt text. role="group" fails the HTML checker.
         role = "" if "<a " in body else 'role="img" '

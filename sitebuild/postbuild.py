@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import datetime as dt
 import gzip
 import hashlib
 import json
@@ -31,6 +30,7 @@ from urllib.parse import urljoin
 import yaml
 from PIL import Image, ImageDraw, ImageFont
 
+from sitebuild import language
 from sitebuild.data import page_url
 
 QUERY_JS = Path(__file__).with_name("search_query.js")
@@ -48,7 +48,7 @@ LD_JSON = re.compile(r'(<script type="application/ld\+json">)(.*?)(</script>)', 
 SOURCES = re.compile(r'<ol class="sources">(.*?)</ol>', re.S)
 SOURCE_ITEM = re.compile(r"<li[^>]*>(.*?)</li>", re.S)
 FIRST_LINK = re.compile(r'<a href="([^"]+)"')
-NOTES = re.compile(r" (?:No free link|Checked in secondary)")  # citations.links() notes, not part of the reference
+NOTES = re.compile(r'(?: · )?<span class="source-note">.*?</span>')  # citations.links() notes, not part of the reference
 META = re.compile(r'<meta (?:name|property)="([\w:]+)" content="([^"]*)"')
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 PREVIEW_SIZE, MARGIN, TITLE_BOTTOM = (1200, 630), 80, 440  # the site name and its rule sit below the title
@@ -81,7 +81,8 @@ def search(site_dir: Path, docs_dir: Path, descriptions: dict[str, str], directo
     if not index.is_file():  # Zensical has its own search (search.json): left as it is
         return
     patch_worker(site_dir)
-    path = docs_dir / "data" / "search-terms.yml"
+    lang = language.of_docs(docs_dir)
+    path = docs_dir / "data" / language.data_file("search-terms.yml", lang)
     words = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
     terms = {page_url(src, directory_urls): " ".join(str(w).split()) for src, w in (words.get("terms") or {}).items()}
     boost = {page_url(src, directory_urls): BOOST for src in words.get("boost") or []}
@@ -94,16 +95,17 @@ def search(site_dir: Path, docs_dir: Path, descriptions: dict[str, str], directo
         if section or url not in descriptions:
             continue
         lead = f"<p>{escape(descriptions[url], quote=False)}</p>" if descriptions[url] else ""
-        hidden = f'<p class="visually-hidden">Also known as: {escape(terms[url], quote=False)}</p>' if url in terms else ""
+        also = language.words(lang)["also_known_as"]
+        hidden = f'<p class="visually-hidden">{also}: {escape(terms[url], quote=False)}</p>' if url in terms else ""
         doc["text"] = lead + hidden + doc["text"]
     index.write_text(json.dumps(index_data, separators=(",", ":")), encoding="utf-8")
 
 
 # --- 2. every page ----------------------------------------------------------------------------
 
-def long_date(match: re.Match) -> str:
-    day = dt.date.fromisoformat(match.group(2))
-    return f"{match.group(1)}{day.day} {day:%B %Y}{match.group(3)}"
+def long_dates(html: str, lang: str) -> str:
+    """Each <time> that shows an ISO date, written out: "2 December 2026", "2 de diciembre de 2026"."""
+    return ISO_TIME.sub(lambda m: f"{m.group(1)}{language.long_date(m.group(2), lang)}{m.group(3)}", html)
 
 
 def with_sources(html: str) -> str:
@@ -113,8 +115,9 @@ def with_sources(html: str) -> str:
         return html
     cited = []
     for item in SOURCE_ITEM.findall(sources.group(1)):
+        item = NOTES.sub("", item)
         link = FIRST_LINK.search(item)
-        text = NOTES.split(unescape(re.sub(r"<[^>]+>", "", item)))[0].strip()
+        text = unescape(re.sub(r"<[^>]+>", "", item)).strip()
         cited.append(unescape(link.group(1)) if link else text)
     data = json.loads(ld.group(2))
     data["citation"] = cited
@@ -205,7 +208,7 @@ def run(site_dir: Path | str, site_url: str, docs_dir: Path | str = "docs", csp:
         dates = DATETIME.findall(html)
         if dates:
             reviewed[url] = dates[0]  # the first date shown is "Page last reviewed"
-        new = with_sources(ISO_TIME.sub(long_date, html))
+        new = with_sources(long_dates(html, language.of_docs(docs_dir)))
         new = with_policy(new) if csp and "Content-Security-Policy" not in new else new
         if new != html:
             path.write_text(new, encoding="utf-8")

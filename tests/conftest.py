@@ -32,9 +32,23 @@ def run_from_project_root():
         yield
 
 
+# The editions, each a separate site built from its own content tree with the same configuration.
+CONFIGS = {"en": "mkdocs.yml", "es": "mkdocs-es.yml"}
+
+
+def pytest_generate_tests(metafunc):
+    """Every test over the built site runs once per edition (ids [en] and [es]); a module about one
+    edition names it (EDITIONS = ("en",)), and so does a test that reads one edition's words
+    (@pytest.mark.editions("en"))."""
+    if "edition" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("editions")  # @pytest.mark.editions("en"): English words
+        editions = marker.args if marker else getattr(metafunc.module, "EDITIONS", tuple(CONFIGS))
+        metafunc.parametrize("edition", editions, scope="session")
+
+
 @pytest.fixture(scope="session")
-def config():
-    return load_config(str(ROOT / "mkdocs.yml"))
+def config(edition):
+    return load_config(str(ROOT / CONFIGS[edition]))
 
 
 # Markers, so an editor can run a part of the suite (`make check` runs `-m "not browser and not pdf and not zensical"`):
@@ -56,7 +70,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.zensical)
 
 
-SOURCES = ("docs", "overrides", "hooks", "sitebuild", "mkdocs.yml")
+SOURCES = ("docs", "docs-es", "overrides", "hooks", "sitebuild", "mkdocs.yml", "mkdocs-es.yml")
 
 
 def stale_source(root: Path, built: Path) -> Path | None:
@@ -71,20 +85,23 @@ def stale_source(root: Path, built: Path) -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def site(config) -> Site:
-    """The site `make check` or `make test` built into site/ (built here if it is missing).
+def site(config, edition) -> Site:
+    """The edition `make check` or `make test` built into site/ (English) or site/es/ (Spanish).
 
     Tests over an old build prove nothing about the sources: a site/ older than any file in
-    docs/, overrides/ or mkdocs.yml stops the run, naming the file and the command to run.
+    docs/, docs-es/, overrides/ or the configuration stops the run, naming the command to run.
     """
-    root = ROOT / "site"
-    if not (root / "index.html").is_file():
-        build(config)
-    changed = stale_source(ROOT, root / "sitemap.xml")
+    root = Path(config["site_dir"])
+    built = [ROOT / "site" / "sitemap.xml", ROOT / "site" / "es" / "sitemap.xml"]
+    if not all(path.is_file() for path in built):
+        pytest.exit("site/ or site/es/ is missing: run `make check` or `make test` to build both editions first.", returncode=2)
+    changed = stale_source(ROOT, min(built, key=lambda path: path.stat().st_mtime))
     if changed:
         pytest.exit(f"site/ is older than {changed.relative_to(ROOT)}: run `make check` (HTML and the "
                     "tests that need no browser) or `make test` (everything) to rebuild it first.", returncode=2)
-    return Site(root, config["site_url"], Path(config["docs_dir"]))
+    others = {c["site_url"]: Path(c["site_dir"]) for c in (load_config(str(ROOT / name)) for name in CONFIGS.values())
+              if c["site_url"] != config["site_url"]}
+    return Site(root, config["site_url"], Path(config["docs_dir"]), others=others)
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +144,20 @@ def parse(html: str) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="session")
+def page_of(edition):
+    """The edition's page for an English page's built path: 'get-help/index.html' -> 'pedir-ayuda/index.html'.
+    Tests name pages in English once; each edition's own page comes from its `translation_of:`."""
+    from sitebuild import translations
+    from sitebuild.data import page_url
+
+    if edition == "en":
+        return lambda name: name
+    docs = ROOT / load_config(str(ROOT / CONFIGS[edition]))["docs_dir"]
+    built = {page_url(en) + "index.html": page_url(page) + "index.html" for en, (page, _) in translations.pairs(docs).items()}
+    return lambda name: built[name]
+
+
+@pytest.fixture(scope="session")
 def pages(site) -> dict[str, str]:
     """Every content page's HTML, keyed by its path in site/ (no 404, search or redirect pages)."""
     return {name: (site.root / name).read_text(encoding="utf-8") for name in build_pdfs.content_pages(site.root)}
@@ -148,6 +179,7 @@ def build_fixture(tmp_path: Path, files: dict[str, str], nav: list | None = None
     config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
     config["plugins"]["redirects"].config["redirect_maps"] = {}  # its targets are the real site's pages
     config["extra"]["download_page"] = None  # nor is the download page in the fixture
+    config["extra"]["language"] = {k: v for k, v in config["extra"]["language"].items() if k != "other"}  # nor es/
     try:
         with caplog.at_level(logging.WARNING):
             build(config)

@@ -31,6 +31,8 @@ EXPECTED = {
 # The label words (EDITORS.md), written out here rather than taken from the hooks.
 LEVEL_WORDS = {"good": "Good evidence", "some": "Some evidence", "little": "Little or no evidence",
                "against": "Evidence against"}
+LEVEL_WORDS_ES = {"good": "Buena evidencia", "some": "Algo de evidencia", "little": "Poca o ninguna evidencia",
+                  "against": "Evidencia en contra"}
 MAX_BYTES = 4096  # "a few KB each"
 COLOUR = re.compile(r'\b(fill|stroke|color|stop-color)="([^"]*)"')
 
@@ -101,26 +103,26 @@ def source_problems(path: Path) -> list[str]:
     return problems
 
 
-def chart_problems(pages: dict[str, str]) -> list[str]:
+def chart_problems(pages: dict[str, str], relief: str = "relief", words: dict = LEVEL_WORDS) -> list[str]:
     """Each measure in the chart must sit at the level its own page's label gives, and every
     labelled measure page must be in the chart."""
-    chart = soup(pages["relief/index.html"]).select_one("svg.evidence-chart")
+    chart = soup(pages[f"{relief}/index.html"]).select_one("svg.evidence-chart")
     if chart is None:
-        return ["relief/index.html: no evidence chart"]
+        return [f"{relief}/index.html: no evidence chart"]
     placed = {}
     for level in chart.select("[data-level]"):
         for measure in level.select("[data-measure]"):
             placed[measure["data-measure"]] = level["data-level"]
     problems = []
     for slug, level in sorted(placed.items()):
-        html = pages.get(f"relief/{slug}/index.html")
+        html = pages.get(f"{relief}/{slug}/index.html")
         labels = [l.get_text() for l in soup(html).select("article .evidence")] if html else []
-        if labels != [LEVEL_WORDS.get(level)]:
-            problems.append(f"relief/{slug}: page says {labels}, chart says {LEVEL_WORDS.get(level, level)}")
+        if labels != [words.get(level)]:
+            problems.append(f"{relief}/{slug}: page says {labels}, chart says {words.get(level, level)}")
     for name, html in pages.items():
-        measure = re.fullmatch(r"relief/([\w-]+)/index\.html", name)
+        measure = re.fullmatch(relief + r"/([\w-]+)/index\.html", name)
         if measure and measure.group(1) not in placed and soup(html).select("article .evidence"):
-            problems.append(f"relief/{measure.group(1)}: has an evidence label but is not in the chart")
+            problems.append(f"{relief}/{measure.group(1)}: has an evidence label but is not in the chart")
     return problems
 
 
@@ -174,8 +176,8 @@ def page_pdfs(site) -> list[str]:
 
 # --- the built site ----------------------------------------------------------------------------
 
-def test_pages_show_their_pictures(pages):
-    shown = {name: names(pages[name]) for name in EXPECTED}
+def test_pages_show_their_pictures(pages, page_of):
+    shown = {name: names(pages[page_of(name)]) for name in EXPECTED}
     assert shown == EXPECTED
 
 
@@ -191,14 +193,16 @@ def test_drawing_files_are_small_local_and_take_the_page_colours():
     assert not problems, "\n".join(problems)
 
 
-def test_chart_agrees_with_every_page_label(pages):
-    assert len(soup(pages["relief/index.html"]).select("svg.evidence-chart [data-measure]")) >= 14
-    assert not chart_problems(pages), chart_problems(pages)
+def test_chart_agrees_with_every_page_label(pages, page_of, edition):
+    relief = page_of("relief/index.html").removesuffix("/index.html")
+    words = LEVEL_WORDS_ES if edition == "es" else LEVEL_WORDS
+    assert len(soup(pages[f"{relief}/index.html"]).select("svg.evidence-chart [data-measure]")) >= 14
+    assert not chart_problems(pages, relief, words), chart_problems(pages, relief, words)
 
 
-def test_pictures_are_in_the_page_pdfs_and_the_guide(site, page_pdfs):
+def test_pictures_are_in_the_page_pdfs_and_the_guide(site, page_pdfs, page_of):
     problems, everything = [], []
-    for page, expected in EXPECTED.items():
+    for page in map(page_of, EXPECTED):
         html = (site.root / page).read_text(encoding="utf-8")
         pdf = site.root / "pdf" / build_pdfs.pdf_name(page)
         problems += pdf_picture_problems(pdf, captions(html), alt_texts(html)) + pdf_link_problems(pdf, page, html)
@@ -208,17 +212,18 @@ def test_pictures_are_in_the_page_pdfs_and_the_guide(site, page_pdfs):
     assert not problems, "\n".join(problems)
 
 
-def test_pictures_print_and_show_keyboard_focus(site, browser, base_url):
+def test_pictures_print_and_show_keyboard_focus(site, browser, base_url, page_of):
     tab = browser.new_page(viewport={"width": 390, "height": 800})
     problems = []
     for page, expected in EXPECTED.items():
+        page = page_of(page)
         tab.goto(base_url + page)
         tab.emulate_media(media="print")
         sizes = tab.eval_on_selector_all("article svg.picture", "s => s.map(e => e.getBoundingClientRect().width)")
         if len(sizes) != len(expected) or min(sizes) < 200:
             problems.append(f"{page}: pictures printed at widths {sizes}")
         tab.emulate_media(media="screen")
-    tab.goto(base_url + "understanding/where-it-hurts/")
+    tab.goto(base_url + page_of("understanding/where-it-hurts/index.html").removesuffix("index.html"))
     link = tab.locator("svg.picture a").first
     before = link.evaluate("a => getComputedStyle(a).outlineStyle")
     tab.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies

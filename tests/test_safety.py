@@ -16,10 +16,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+import build_pdfs
 from conftest import parse
 
 ROOT = Path(__file__).resolve().parent.parent
-from sitebuild import care_cards  # the same checks the build runs (on the path from conftest.py)
+from sitebuild import care_cards, language  # the same checks the build runs (on the path from conftest.py)
 
 DATA = ROOT / "docs" / "data"
 CARD_LEVEL = {"care-emergency": "emergency", "care-urgent": "same-day", "care-non-urgent": "gp"}
@@ -134,11 +135,27 @@ def test_tests_named_by_the_hazard_log_exist(pages):
 # --- The built pages ---------------------------------------------------------------------------
 
 
-def card_problems(found) -> list[str]:
-    texts = {" ".join(s["text"].split()): s["level"] for s in SIGNS.values()}
+# Each edition's card headings, written out here (not read from the build's code)
+HEADINGS = {
+    "en": {"emergency": "Call your emergency number now if:", "same-day": "Get medical help today if:", "gp": "See a GP if:"},
+    "es": {"emergency": "Llama ahora al número de emergencias si:", "same-day": "Busca ayuda médica hoy si:",
+           "gp": "Pide cita con tu médico si:"},
+}
+PREFIXES = {"en": {"Emergency advice:", "Urgent advice:", "Non-urgent advice:"},
+            "es": {"Emergencia:", "Consejo urgente:", "Consejo no urgente:"}}
+
+
+def sign_texts(edition: str = "en") -> dict[str, str]:
+    """A sign's words in the edition (its `es:` text for Spanish) -> the sign's id."""
+    return {" ".join((s.get(edition) or s)["text"].split()) if edition != "en" else " ".join(s["text"].split()): i
+            for i, s in SIGNS.items()}
+
+
+def card_problems(found, edition: str = "en") -> list[str]:
+    texts = {text: SIGNS[i]["level"] for text, i in sign_texts(edition).items()}
     problems = []
     for page, level, heading, lines in found:
-        if heading != care_cards.LEVELS[level][2]:
+        if heading != HEADINGS[edition][level]:
             problems.append(f"{page}: card heading {heading!r} is not the {level} heading")
         for line in lines:
             if texts.get(line) != level:
@@ -146,9 +163,9 @@ def card_problems(found) -> list[str]:
     return problems
 
 
-def test_every_care_card_comes_from_the_data(site_cards):
+def test_every_care_card_comes_from_the_data(site_cards, edition):
     assert len(site_cards) > 50
-    assert not card_problems(site_cards), "\n".join(card_problems(site_cards))
+    assert not card_problems(site_cards, edition), "\n".join(card_problems(site_cards, edition))
 
 
 def test_card_check_catches_a_hand_edited_card():
@@ -159,24 +176,25 @@ def test_card_check_catches_a_hand_edited_card():
     assert len(card_problems(edited)) == 3
 
 
-def test_care_cards_say_their_urgency_in_text(pages):
+def test_care_cards_say_their_urgency_in_text(pages, edition):
     """Urgency in words, and a title screen readers reach by heading: one level below its section."""
     for name, html in pages.items():
         for card in parse(html).select("article .admonition[class*=care-]"):
             title = card.select_one(".admonition-title")
             prefix = title.select_one(".visually-hidden")
-            assert prefix and prefix.get_text().strip().endswith("advice:"), name
+            assert prefix and prefix.get_text().strip() in PREFIXES[edition], name
             section = card.find_previous(re.compile(r"^h[1-6]$"))
             assert title.get("role") == "heading", name
             assert int(title["aria-level"]) == min(int(section.name[1]) + 1, 6), f"{name}: {title.get_text()}"
 
 
-def test_get_help_shows_every_sign(site_cards):
-    on_page = {line for name, _, _, lines in site_cards if name == "get-help/index.html" for line in lines}
-    missing = [i for i, s in SIGNS.items() if " ".join(s["text"].split()) not in on_page]
+def test_get_help_shows_every_sign(site_cards, edition, page_of):
+    on_page = {line for name, _, _, lines in site_cards if name == page_of("get-help/index.html") for line in lines}
+    missing = [i for text, i in sign_texts(edition).items() if text not in on_page]
     assert not missing, f"signs missing from the get-help page: {missing}"
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_no_symptom_at_two_levels(site_cards):
     """A symptom a reader might look for is given one level across the whole site."""
     for phrase in ("swallow", "stiff jaw", "one side of your body", "10 minutes", "chest pain",
@@ -206,6 +224,7 @@ def test_expected_levels():
     assert not wrong, f"signs moved from the level their source gives: {wrong}"
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_stroke_signs_are_an_emergency(site_cards):
     emergency = shown(site_cards, "emergency")
     assert "one side of your body" in emergency and "even if it goes away" in emergency
@@ -213,6 +232,7 @@ def test_stroke_signs_are_an_emergency(site_cards):
     assert "one side of your body" not in shown(site_cards, "same-day") + shown(site_cards, "gp")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_chest_pain_and_breathlessness_are_emergencies_on_their_own(site_cards):
     for sign in ("chest-pain", "breathless-or-coughing-blood"):
         assert "whether or not a leg hurts" in SIGNS[sign]["text"]
@@ -220,12 +240,14 @@ def test_chest_pain_and_breathlessness_are_emergencies_on_their_own(site_cards):
     assert "chest pain" in shown(site_cards, "emergency")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_tetanus_symptoms_are_an_emergency(site_cards):
     emergency, same_day = shown(site_cards, "emergency"), shown(site_cards, "same-day")
     assert "stiff jaw" in emergency and "swallowing" in emergency
     assert "stiff jaw" not in same_day and "tetanus jabs" in same_day
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_medicine_signs_say_stop_where_the_source_does(pages):
     for sign_id in ("statin-muscle", "quinine-bleeding", "quinine-senses", "quinine-severe"):
         assert SIGNS[sign_id]["action"].startswith("Stop taking"), sign_id
@@ -238,12 +260,14 @@ def test_medicine_signs_say_stop_where_the_source_does(pages):
     assert statin_cards and all("Stop taking the statin" in c.get_text() for c in statin_cards)
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_quinine_page_warns_about_heart_rhythm(pages):
     text = parse(pages["relief/medicines/index.html"]).select_one("article").get_text(" ")
     assert "heart rhythm" in text and "citalopram" in text
     assert "should not be used for night-time leg cramps" in text and "2009" in text
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_ten_minute_rule_is_a_gp_sign_for_leg_cramps(pages, site_cards):
     assert "10 minutes" in shown(site_cards, "gp") and "leg cramps" in SIGNS["long-leg-cramp"]["text"]
     assert "10 minutes" not in shown(site_cards, "same-day") + shown(site_cards, "emergency")
@@ -263,21 +287,25 @@ def test_cauda_equina_signs_need_both_legs():
     assert "wipe" in texts and "during sex" in texts
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_magnesium_emergency_names_who_is_at_risk(site_cards):
     text = SIGNS["magnesium-toxicity"]["text"]
     assert "kidney disease" in text and "a lot of magnesium" in text
     assert "very weak" not in shown(site_cards, "emergency") and "blood pressure" not in shown(site_cards, "emergency")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_low_calcium_tingling_must_be_new(site_cards):
     assert all("new tingling" in line for line in shown(site_cards, "same-day").split(" | ") if "tingling" in line)
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_medicine_emergencies_are_listed(site_cards):
     emergency = shown(site_cards, "emergency", "get-help/")
     assert "tramadol" in emergency and "metoclopramide" in emergency
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_neck_shoulder_and_back_red_flags_are_listed(site_cards):
     assert "stiff neck" in shown(site_cards, "emergency", "get-help/")
     same_day = shown(site_cards, "same-day", "get-help/")
@@ -285,6 +313,7 @@ def test_neck_shoulder_and_back_red_flags_are_listed(site_cards):
     assert "shoulders" in shown(site_cards, "gp", "get-help/")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_get_help_lists_medicines_that_cause_cramps(pages):
     get_help = parse(pages["get-help/index.html"]).find(id="medicines").parent
     assert get_help.find("a", href=re.compile(r"medicines-that-cause-cramps/"))
@@ -295,6 +324,7 @@ def test_get_help_lists_medicines_that_cause_cramps(pages):
         assert medicine in table, medicine
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_medicine_pages_say_do_not_stop_on_your_own(pages):
     """A reader who finds their medicine in a list must not stop it alone, except where a card says stop."""
     for name in ("get-help/medicines-that-cause-cramps/index.html", "understanding/restless-legs/index.html",
@@ -303,6 +333,7 @@ def test_medicine_pages_say_do_not_stop_on_your_own(pages):
         assert re.search(r"(do not|never) stop (a|taking a) prescribed medicine", text, re.I), name
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_pregnancy_page_shows_clot_and_pre_eclampsia_signs(site_cards):
     page = "living/pregnancy/"
     assert "chest pain" in shown(site_cards, "emergency", page)
@@ -311,6 +342,7 @@ def test_pregnancy_page_shows_clot_and_pre_eclampsia_signs(site_cards):
     assert "pregnant" not in shown(site_cards, "gp") + shown(site_cards, "emergency")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_sleep_and_restless_legs_signs_are_shown_where_readers_look(site_cards):
     sleep, legs = shown(site_cards, "gp", "living/sleep/"), shown(site_cards, "gp", "understanding/restless-legs/")
     assert "gasp, snort or choke" in sleep and "fall asleep without meaning to" in sleep
@@ -318,6 +350,7 @@ def test_sleep_and_restless_legs_signs_are_shown_where_readers_look(site_cards):
     assert "restless legs" in legs and SIGNS["restless-legs-medicine"]["action"].startswith("Do not stop")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_crisis_signs_give_listening_lines_at_the_right_level(site_cards):
     for sign in ("crisis", "suicidal-thoughts"):
         assert "116 123" in SIGNS[sign]["action"] and "988" in SIGNS[sign]["action"], sign
@@ -326,18 +359,21 @@ def test_crisis_signs_give_listening_lines_at_the_right_level(site_cards):
     assert "ending your life" not in shown(site_cards, "gp")
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_other_conditions_page_places_their_signs(site_cards):
     page = "get-help/something-else/"
     assert "walk" in shown(site_cards, "gp", page) and "suddenly got worse" in shown(site_cards, "same-day", page)
     assert "both legs" in shown(site_cards, "emergency", page)
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_heat_and_cold_advice_gives_times_and_limits(pages):
     text = parse(pages["relief/heat-and-cold/index.html"]).select_one("article").get_text(" ")
     for words in ("20 to 30 minutes", "never longer than 20 minutes", "Raynaud", "methyl salicylate", "burst"):
         assert words in text, words
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_cod_liver_oil_warns_about_vitamin_a(pages):
     for name, html in pages.items():
         text = parse(html).select_one("article").get_text(" ")
@@ -361,6 +397,7 @@ def hand_triage(pages) -> list[str]:
     return found
 
 
+@pytest.mark.editions("en")  # reads the English words; the Spanish cards carry the same signs (below)
 def test_prose_leaves_triage_to_the_cards(pages):
     assert not hand_triage(pages), hand_triage(pages)
 
@@ -369,3 +406,70 @@ def test_triage_check_catches_prose_that_sets_a_level():
     page = {"relief/x/index.html": "<article><p>If it hurts, ask for an urgent appointment.</p>"
                                    "<div class='admonition'><p>Call 999 now.</p></div></article>"}
     assert hand_triage(page) == ["relief/x/index.html: 'urgent appointment'"]
+
+
+# --- The Spanish edition: the same signs at the same levels, and numbers a reader outside the UK can use ----------
+
+UK_ONLY = re.compile(r"\b(?:999|111)\b|A&E|GP surgery|NHS 111")  # a UK number or service offered as the reader's own
+
+
+def signs_by_page(found, edition: str) -> dict[str, list[tuple[str, str]]]:
+    """Page -> the (sign id, level) of every sign in its cards, sorted; an unknown line is ('?', its words)."""
+    ids = sign_texts(edition)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for page, level, _, lines in found:
+        out.setdefault(page, []).extend((ids.get(line, "?"), level if line in ids else line) for line in lines)
+    return {page: sorted(signs) for page, signs in out.items()}
+
+
+def edition_differences(english: dict, translated: dict, page_of) -> list[str]:
+    return [f"{page_of(page)}: shows {translated.get(page_of(page), [])}, its English page {page} shows {signs}"
+            for page, signs in english.items() if translated.get(page_of(page), []) != signs]
+
+
+@pytest.mark.editions("es")
+def test_each_translated_page_shows_the_same_signs_as_its_english_page(site_cards, edition, page_of):
+    """The Spanish cards come from the same data by id: the same signs, at the same level, on the same pages."""
+    english_site = ROOT / "site"
+    english = cards({name: (english_site / name).read_text(encoding="utf-8")
+                     for name in build_pdfs.content_pages(english_site)})
+    differences = edition_differences(signs_by_page(english, "en"), signs_by_page(site_cards, edition), page_of)
+    assert not differences, "\n".join(differences)
+
+
+def test_edition_comparison_catches_a_missing_or_moved_sign():
+    english = {"get-help/index.html": [("stroke", "emergency"), ("worried", "same-day")]}
+    moved = {"pedir-ayuda/index.html": [("stroke", "same-day"), ("worried", "same-day")]}
+    missing = {"pedir-ayuda/index.html": [("worried", "same-day")]}
+    page_of = {"get-help/index.html": "pedir-ayuda/index.html"}.get
+    assert len(edition_differences(english, moved, page_of)) == 1
+    assert len(edition_differences(english, missing, page_of)) == 1
+    assert edition_differences(english, english | {"pedir-ayuda/index.html": english["get-help/index.html"]}, page_of) == []
+
+
+def uk_only_services(pages) -> list[str]:
+    return [f"{name}: {match.group(0)!r}" for name, html in pages.items()
+            for match in UK_ONLY.finditer(parse(html).select_one("article").get_text(" "))]
+
+
+@pytest.mark.editions("es")
+def test_spanish_cards_name_the_numbers_readers_use(pages, edition):
+    """Emergency cards give 112 (Spain, EU) and 911 (Mexico, US, Canada); no page offers 999, 111 or A&E;
+    medicine cards say stop in Spanish."""
+    emergency = [card.get_text(" ") for html in pages.values()
+                 for card in parse(html).select("article .admonition.care-emergency")]
+    assert emergency and all("112" in text and "911" in text and "España" in text and "México" in text
+                             for text in emergency)
+    assert not uk_only_services(pages), uk_only_services(pages)
+    stop = [c.get_text(" ") for html in pages.values() for c in parse(html).select("article .admonition")
+            if "quinina" in c.get_text() or "estatina" in c.get_text()]
+    assert stop and all("Deja de tomar" in text for text in stop)
+    crisis = [c.get_text(" ") for html in pages.values() for c in parse(html).select("article .admonition")
+              if "quitarte la vida" in c.get_text()]
+    assert crisis and all("024" in text for text in crisis)
+
+
+def test_uk_service_check_catches_a_uk_number():
+    pages = {"x.html": "<article><p>Llama al 999 o ve a A&amp;E.</p></article>",
+             "y.html": "<article><p>Llama al 112.</p></article>"}
+    assert uk_only_services(pages) == ["x.html: '999'", "x.html: 'A&E'"]

@@ -24,6 +24,11 @@ META = {
     "name": ("twitter:card",),
 }
 FIXED = {"og:locale": "en_GB", "og:image:width": "1200", "og:image:height": "630", "twitter:card": "summary_large_image"}
+# Each edition's own values, written out here
+LOCALE = {"en": "en_GB", "es": "es_ES"}
+CONDITION = {"en": "Fibromyalgia", "es": "Fibromialgia"}
+SECTIONS_404 = {"en": {"Home", "When to get help", "What helps", "Understanding spasms", "Causes"},
+                "es": {"Inicio", "Cuándo pedir ayuda", "Qué ayuda", "Entender los espasmos", "Causas"}}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -32,16 +37,16 @@ def meta_content(soup: BeautifulSoup, key: str) -> list[str]:
     return [tag.get("content", "") for tag in soup.find_all("meta", attrs={attr: key})]
 
 
-def meta_problems(html: str, expected_url: str, home: bool = False) -> list[str]:
+def meta_problems(html: str, expected_url: str, home: bool = False, locale: str = "en_GB") -> list[str]:
     """Each sharing tag once and non-empty; canonical and og:url are the page's own URL."""
     soup = parse(html)
-    problems = []
+    problems, fixed = [], FIXED | {"og:locale": locale}
     for key in META["property"] + META["name"]:
         values = meta_content(soup, key)
         if len(values) != 1 or not values[0].strip():
             problems.append(f"<meta {key}> appears {len(values)} times (or is empty); it must appear once with content")
-        elif key in FIXED and values[0] != FIXED[key]:
-            problems.append(f"<meta {key}> is '{values[0]}', expected '{FIXED[key]}'")
+        elif key in fixed and values[0] != fixed[key]:
+            problems.append(f"<meta {key}> is '{values[0]}', expected '{fixed[key]}'")
     og_type = meta_content(soup, "og:type")
     if og_type and og_type[0] != ("website" if home else "article"):
         problems.append(f"og:type is '{og_type[0]}', expected {'website' if home else 'article'}")
@@ -55,14 +60,12 @@ def meta_problems(html: str, expected_url: str, home: bool = False) -> list[str]
 
 
 def reviewed_date(soup: BeautifulSoup) -> str | None:
-    """The datetime of the "Page last reviewed" <time>."""
-    for p in soup.select(".review-dates p"):
-        if p.get_text().startswith("Page last reviewed") and p.time:
-            return p.time.get("datetime")
-    return None
+    """The datetime of the "Page last reviewed" <time> (the first of the review dates)."""
+    first = soup.select_one(".review-dates p time")
+    return first.get("datetime") if first else None
 
 
-def jsonld_problems(html: str, expected_url: str) -> list[str]:
+def jsonld_problems(html: str, expected_url: str, condition: str = "Fibromyalgia") -> list[str]:
     """One MedicalWebPage JSON-LD block, about fibromyalgia, reviewed on the date the page shows."""
     soup = parse(html)
     scripts = soup.find_all("script", type="application/ld+json")
@@ -80,7 +83,7 @@ def jsonld_problems(html: str, expected_url: str) -> list[str]:
             problems.append(f"JSON-LD '{key}' is missing or empty")
     if data.get("url") != expected_url:
         problems.append(f"JSON-LD url is {data.get('url')!r}, expected '{expected_url}'")
-    if data.get("about") != {"@type": "MedicalCondition", "name": "Fibromyalgia"}:
+    if data.get("about") != {"@type": "MedicalCondition", "name": condition}:
         problems.append(f"JSON-LD about is {data.get('about')!r}")
     if not isinstance(data.get("citation", []), list):
         problems.append("JSON-LD citation must be a list")
@@ -144,11 +147,11 @@ def page_url(site, name: str) -> str:
 # --- the built site -------------------------------------------------------------------------
 
 
-def test_every_page_has_sharing_tags_once(site, pages):
+def test_every_page_has_sharing_tags_once(site, pages, edition):
     problems = [
         f"{site.source_of(site.root / name)}: {p}"
         for name, html in pages.items()
-        for p in meta_problems(html, page_url(site, name), home=name == "index.html")
+        for p in meta_problems(html, page_url(site, name), home=name == "index.html", locale=LOCALE[edition])
     ]
     assert not problems, "\n".join(problems)
 
@@ -164,11 +167,11 @@ def test_every_preview_image_is_1200x630(site, pages):
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_has_medical_web_page_json_ld(site, pages):
+def test_every_page_has_medical_web_page_json_ld(site, pages, edition):
     problems = [
         f"{site.source_of(site.root / name)}: {p}"
         for name, html in pages.items()
-        for p in jsonld_problems(html, page_url(site, name))
+        for p in jsonld_problems(html, page_url(site, name), CONDITION[edition])
     ]
     assert not problems, "\n".join(problems)
 
@@ -193,12 +196,12 @@ def test_robots_txt_points_at_the_sitemap(site):
     assert not problems, "site/robots.txt: " + "\n".join(problems)
 
 
-def test_404_page_offers_search_and_the_main_sections(site):
+def test_404_page_offers_search_and_the_main_sections(site, edition):
     soup = BeautifulSoup((site.root / "404.html").read_text(encoding="utf-8"), "lxml")
     article = soup.find("article")
     links = {a.get_text(strip=True) for a in article.find_all("a")}
-    assert {"Home", "When to get help", "What helps", "Understanding spasms", "Causes"} <= links, f"site/404.html: {links}"
-    assert "search" in article.get_text().lower(), "site/404.html: no hint to use the search box"
+    assert SECTIONS_404[edition] <= links, f"{site.root}/404.html: {links}"
+    assert {"en": "search", "es": "buscador"}[edition] in article.get_text().lower(), f"{site.root}/404.html: no search hint"
 
 
 # --- broken fixtures: each checker can fail -------------------------------------------------
@@ -383,7 +386,7 @@ def test_redirect_checker_catches_a_missing_redirect(site):
     ]
 
 
-PUBLISHED = Path(__file__).with_name("published-urls.txt")
+PUBLISHED = {"en": Path(__file__).with_name("published-urls.txt"), "es": Path(__file__).with_name("published-urls-es.txt")}
 
 
 def published_problems(site_root: Path, published: list[str], sitemap_paths: list[str]) -> list[str]:
@@ -396,14 +399,14 @@ def published_problems(site_root: Path, published: list[str], sitemap_paths: lis
     return problems
 
 
-def published_addresses() -> list[str]:
-    return [line for line in PUBLISHED.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+def published_addresses(edition: str = "en") -> list[str]:
+    return [line for line in PUBLISHED[edition].read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 
 
-def test_a_published_url_never_changes(site):
+def test_a_published_url_never_changes(site, edition):
     sitemap = BeautifulSoup((site.root / "sitemap.xml").read_text(encoding="utf-8"), "xml")
     paths = [loc.get_text().removeprefix(site.site_url) or "/" for loc in sitemap.find_all("loc")]
-    assert published_problems(site.root, published_addresses(), paths) == []
+    assert published_problems(site.root, published_addresses(edition), paths) == []
 
 
 def test_published_url_check_catches_a_removed_page_and_an_unlisted_one(tmp_path):

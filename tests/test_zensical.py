@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 
 import build_pdfs
 
+EDITIONS = ("en",)  # Zensical builds the English edition; the Spanish one is MkDocs-only for now (see README)
+
 
 def essentials(html: str) -> dict[str, object]:
     """What a reader must get from a page, whichever generator built it."""

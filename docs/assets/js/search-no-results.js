@@ -2,13 +2,25 @@
    "No matching documents" message, so a reader in pain is never at a dead end. */
 (function () {
   "use strict";
-  var sections = [ // pages by their source path, without ".md"
-    ["During a spasm or cramp right now", "relief/during-a-spasm"],
-    ["What is happening in my body", "understanding/index"],
-    ["What helps", "relief/index"],
-    ["When to get help", "get-help/index"],
-    ["Tools", "tools/index"]
-  ];
+  var ALL = { // each edition's main sections, by their source path without ".md"
+    en: { intro: "Try a shorter or simpler word, or go to a main section:", label: "Main sections", sections: [
+      ["During a spasm or cramp right now", "relief/during-a-spasm"],
+      ["What is happening in my body", "understanding/index"],
+      ["What helps", "relief/index"],
+      ["When to get help", "get-help/index"],
+      ["Tools", "tools/index"]
+    ] },
+    es: { intro: "Prueba con una palabra más corta o más sencilla, o ve a una sección principal:",
+          label: "Secciones principales", sections: [
+      ["Durante un espasmo o calambre, ahora mismo", "alivio/durante-un-espasmo"],
+      ["Qué pasa en mi cuerpo", "entender/index"],
+      ["Qué ayuda", "alivio/index"],
+      ["Cuándo pedir ayuda", "pedir-ayuda/index"],
+      ["Herramientas", "herramientas/index"]
+    ] }
+  };
+  var words = ALL[document.documentElement.lang] || ALL.en;
+  var sections = words.sections;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var none = config.translations["search.result.none"];
   var meta = document.querySelector(".md-search-result__meta");
@@ -16,11 +28,11 @@
 
   var box = document.createElement("nav");
   box.className = "md-typeset search-no-results";
-  box.setAttribute("aria-label", "Main sections");
+  box.setAttribute("aria-label", words.label);
   box.style.padding = "0 0.8rem 0.8rem";
   box.hidden = true;
   var intro = document.createElement("p");
-  intro.textContent = "Try a shorter or simpler word, or go to a main section:";
+  intro.textContent = words.intro;
   var list = document.createElement("ul");
   sections.forEach(function (section) {
     var link = document.createElement("a");

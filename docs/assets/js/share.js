@@ -2,6 +2,13 @@
    one (phones), otherwise copy the link and say so. A heading's permalink also copies its link. */
 (function () {
   "use strict";
+  var ALL = {
+    en: { copy: "Copy this link: ", copied: "Link copied. You can paste it into a message or email.",
+          section: "Link to this section copied." },
+    es: { copy: "Copia este enlace: ", copied: "Enlace copiado. Puedes pegarlo en un mensaje o un correo.",
+          section: "Enlace a esta sección copiado." }
+  };
+  var WORDS = ALL[document.documentElement.lang] || ALL.en;
 
   function say(status, text) {
     if (!status) return;
@@ -13,10 +20,10 @@
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(
         function () { say(status, done); },
-        function () { say(status, "Copy this link: " + url); }
+        function () { say(status, WORDS.copy + url); }
       );
     } else {
-      say(status, "Copy this link: " + url);
+      say(status, WORDS.copy + url);
     }
   }
 
@@ -28,7 +35,7 @@
       if (navigator.share) {
         navigator.share({ title: button.dataset.shareTitle, url: url }).catch(function () {});
       } else {
-        copy(url, status, "Link copied. You can paste it into a message or email.");
+        copy(url, status, WORDS.copied);
       }
       return;
     }
@@ -36,7 +43,7 @@
     var share = document.querySelector(".share__button");
     if (permalink && share) {
       copy(share.dataset.shareUrl + permalink.getAttribute("href"),
-           document.querySelector(".share__status"), "Link to this section copied.");
+           document.querySelector(".share__status"), WORDS.section);
     }
   });
 })();

@@ -1,0 +1,131 @@
+"""Which English page each translated page follows, and which translations are behind.
+
+Each page in a translated tree (docs-es/) names its English page and the version it translates:
+
+    translation_of: relief/stretching.md
+    translated_from: 3f2a9c1e   # the first 8 hex digits of the English file's SHA-256
+
+    python -m sitebuild.translations                 # translations behind their English page, and pages not yet translated
+    python -m sitebuild.translations --mark FILE...  # after bringing a translation up to date: record the English version
+
+`make test` lists the pages that are behind; `make review-check` (the release gate) fails on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from sitebuild import data, language
+
+FRONT_MATTER = re.compile(r"---\n(.*?)\n---\n", re.S)
+VERSION = re.compile(r"[0-9a-f]{8}")
+
+
+def meta(text: str) -> dict:
+    match = FRONT_MATTER.match(text)
+    try:
+        return (yaml.load(match.group(1), Loader=yaml.BaseLoader) if match else {}) or {}
+    except yaml.YAMLError:
+        return {}  # front_matter.problems reports it
+
+
+def version(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+
+
+def english_docs(docs_dir) -> Path:
+    """The English tree beside a translated one (docs-es/ -> docs/)."""
+    return Path(docs_dir).resolve().parent / language.TREES[language.DEFAULT][0]
+
+
+def page_problems(text: str, docs_dir) -> list[tuple[int, str]]:
+    """(line, message) for a translated page that does not say which English page and version it follows."""
+    if language.of_docs(docs_dir) == language.DEFAULT:
+        return []
+    fields, english = meta(text), english_docs(docs_dir)
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("translation_of:")), 1)
+    source = fields.get("translation_of")
+    if not source:
+        return [(1, "front matter 'translation_of' is missing: name the English page this page translates, "
+                    "e.g. translation_of: relief/stretching.md.")]
+    if not (english / source).is_file():
+        return [(line, f"front matter 'translation_of: {source}' names no English page under docs/.")]
+    if not VERSION.fullmatch(str(fields.get("translated_from", ""))):
+        return [(line, "front matter 'translated_from' must be the English version it follows (8 hex digits). "
+                       "Run: python -m sitebuild.translations --mark <this file>")]
+    return []
+
+
+def pairs(docs_dir) -> dict[str, tuple[str, str]]:
+    """English page -> (translated page, the English version it follows), both as paths under their trees."""
+    found = {}
+    for path in data.pages(docs_dir):
+        fields = meta(path.read_text(encoding="utf-8"))
+        if fields.get("translation_of"):
+            found[fields["translation_of"]] = (path.relative_to(docs_dir).as_posix(), str(fields.get("translated_from", "")))
+    return found
+
+
+def twice(docs_dir) -> list[str]:
+    """English pages that two translated pages both claim."""
+    seen: dict[str, str] = {}
+    out = []
+    for path in data.pages(docs_dir):
+        source = meta(path.read_text(encoding="utf-8")).get("translation_of")
+        name = path.relative_to(docs_dir).as_posix()
+        if source is None:
+            continue
+        if source in seen:
+            out.append(f"{name}: translates {source}, as {seen[source]} already does.")
+        seen.setdefault(source, name)
+    return out
+
+
+def behind(docs_dir) -> list[str]:
+    english = english_docs(docs_dir)
+    tree = Path(docs_dir).name
+    return [f"{tree}/{page}: behind {english.name}/{source} (translated from version {done}, now {version(english / source)})"
+            for source, (page, done) in sorted(pairs(docs_dir).items())
+            if (english / source).is_file() and version(english / source) != done]
+
+
+def untranslated(docs_dir) -> list[str]:
+    english = english_docs(docs_dir)
+    done = pairs(docs_dir)
+    return [f"{english.name}/{p.relative_to(english).as_posix()}: no page in {Path(docs_dir).name}/ translates it"
+            for p in data.pages(english) if p.relative_to(english).as_posix() not in done]
+
+
+def mark(path: Path) -> None:
+    """Record the English version a translated page now follows."""
+    text = path.read_text(encoding="utf-8")
+    source = meta(text).get("translation_of")
+    if not source:
+        raise SystemExit(f"{path}: no 'translation_of' in its front matter.")
+    docs_dir = next(p for p in path.resolve().parents if language.of_docs(p) != language.DEFAULT)
+    now = version(english_docs(docs_dir) / source)
+    if re.search(r"^translated_from:.*$", text, re.M):
+        text = re.sub(r"^translated_from:.*$", f"translated_from: {now}", text, count=1, flags=re.M)
+    else:
+        text = re.sub(r"^(translation_of:.*)$", rf"\1\ntranslated_from: {now}", text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mark", nargs="+", type=Path, metavar="FILE")
+    args = parser.parse_args()
+    if args.mark:
+        for page in args.mark:
+            mark(page)
+        sys.exit(0)
+    report = [line for lang, (folder, *_) in language.TREES.items() if lang != language.DEFAULT
+              for line in behind(folder) + untranslated(folder)]
+    print("\n".join(report) or "Every translation follows the current English page.")
+    sys.exit(1 if report else 0)
