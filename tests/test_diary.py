@@ -1,6 +1,7 @@
 """The quick spasm diary (tools/spasm-diary): its pure functions (CSV, summary, format upgrade) run
 in Chromium by dynamic import, then the page itself: add, list, delete, export and import, a bad
-file, blocked or full storage, no request while it is used, axe, focus and printing.
+file, blocked or full storage, no request while it is used, axe, focus and printing; last, the same
+page in Spanish (<html lang="es">) and a diary moved between the two languages through a file.
 
 Every expected value below is written out by hand from the rules (RFC 4180, the week starting on
 Monday, the version 1 format described in docs/assets/js/diary/store.js), not copied from the code.
@@ -439,3 +440,209 @@ def test_in_the_offline_bundle_the_page_says_the_quick_diary_cannot_start(browse
     assert page.locator(".diary-needs-js").is_visible() and page.locator("#diary").is_hidden()
     assert page.locator(".print-form table").is_visible()
     page.close()
+
+
+# --- the Spanish edition -------------------------------------------------------------------------
+# The Spanish pages (under /es/) carry <html lang="es"> and load the same scripts. Here the English
+# page is served with lang="es" only: its form stays English, every word the scripts write is
+# Spanish. Both editions share one origin, so one stored diary: it must read the same on both.
+
+CSV_EN = ("\ufeffEntry ID,Date and time,Where,How bad (0-10),How long,What I tried,Did it help,Notes\r\n"
+          'x1,2026-11-30 21:45,Lower back,7,More than 10 minutes,"Calor, then rest",A little,"woke at 3am, ""again"""\r\n'
+          "x2,2026-11-28 08:05,Other,,,,,\r\n"
+          "x3,2026-11-27 10:00,Arms and hands,0,Less than 1 minute,Frío,No,\r\n"
+          "x4,2026-11-26 12:30,Feet,10,6 to 10 minutes,Stretching,Not sure,✓ ñandú\r\n")
+CSV_ES = ("\ufeffID de la anotación,Fecha y hora,Dónde,Cuánto dolió (0-10),Cuánto duró,Qué probé,¿Ayudó?,Notas\r\n"
+          'x1,2026-11-30 21:45,Zona lumbar,7,Más de 10 minutos,"Calor, then rest",Un poco,"woke at 3am, ""again"""\r\n'
+          "x2,2026-11-28 08:05,Otra zona,,,,,\r\n"
+          "x3,2026-11-27 10:00,Brazos y manos,0,Menos de 1 minuto,Frío,No,\r\n"
+          "x4,2026-11-26 12:30,Pies,10,De 6 a 10 minutos,Stretching,No lo sé,✓ ñandú\r\n")
+FROM_EITHER_CSV = [
+    {"id": "x1", "when": "2026-11-30T21:45", "area": "lower-back", "severity": 7, "length": "over-10",
+     "tried": "Calor, then rest", "helped": "a-little", "notes": 'woke at 3am, "again"'},
+    {"id": "x2", "when": "2026-11-28T08:05", "area": "other", "severity": None, "length": "", "tried": "", "helped": "", "notes": ""},
+    {"id": "x3", "when": "2026-11-27T10:00", "area": "arms-hands", "severity": 0, "length": "under-1",
+     "tried": "Frío", "helped": "no", "notes": ""},
+    {"id": "x4", "when": "2026-11-26T12:30", "area": "feet", "severity": 10, "length": "6-10",
+     "tried": "Stretching", "helped": "not-sure", "notes": "✓ ñandú"},
+]
+
+
+@pytest.fixture
+def diario(context, base_url):
+    """The diary page as the Spanish edition serves it: <html lang="es">."""
+    page = context.new_page()
+
+    def in_spanish(route):
+        response = route.fetch()
+        html = response.text()
+        assert '<html lang="en"' in html
+        route.fulfill(response=response, body=html.replace('<html lang="en"', '<html lang="es"', 1))
+
+    page.route(base_url + PAGE, in_spanish)
+    page.goto(base_url + PAGE)
+    page.wait_for_selector("#diary:not([hidden])")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    return page
+
+
+def test_each_language_names_every_code_and_has_every_word(diario):
+    got = module_call(diario, "words.js", """Object.fromEntries(Object.entries(m.LANGUAGES).map(([lang, w]) =>
+        [lang, {areas: Object.keys(w.areas), lengths: Object.keys(w.lengths), helped: Object.keys(w.helped),
+                keys: Object.keys(w).map(k => `${k}:${typeof w[k]}`).sort(), header: w.header.length}]))""")
+    assert sorted(got) == ["en", "es"]
+    for lang, w in got.items():
+        assert w["areas"] == ["neck", "shoulders", "upper-back", "lower-back", "arms-hands", "legs", "feet", "other"], lang
+        assert w["lengths"] == ["under-1", "1-5", "6-10", "over-10"], lang
+        assert w["helped"] == ["yes", "a-little", "no", "not-sure"], lang
+        assert w["header"] == 8, lang
+    assert got["es"]["keys"] == got["en"]["keys"]  # the same words, each a text or a function in both
+
+
+def test_a_spanish_page_exports_in_spanish_with_language_free_codes_kept(diario):
+    entries = [entry("a1", 0, notes=TRICKY, tried="Calor, luego estirar", helped="a-little", length="over-10"),
+               entry("b2", 3, area="lower-back", severity=None, length="1-5", helped="yes"),
+               entry("c3", 4, area="other", severity=0, length="", helped="not-sure")]
+    text = module_call(diario, "csv.js", "m.entriesToCSV(arg)", entries)
+    lines = text.split("\r\n")
+    assert lines[0] == "\ufeffID de la anotación,Fecha y hora,Dónde,Cuánto dolió (0-10),Cuánto duró,Qué probé,¿Ayudó?,Notas"
+    assert lines[1].startswith(f'a1,{when(0)[:10]} 21:15,Piernas,5,Más de 10 minutos,"Calor, luego estirar",Un poco,"Cramp,')
+    assert f"\r\nb2,{when(3)[:10]} 21:15,Zona lumbar,,De 1 a 5 minutos,,Sí,\r\n" in text
+    assert f"\r\nc3,{when(4)[:10]} 21:15,Otra zona,0,,,No lo sé,\r\n" in text
+    assert module_call(diario, "csv.js", "m.entriesFromCSV(arg)", text) == {"entries": entries, "problems": []}
+
+
+def test_english_and_spanish_files_import_into_the_same_entries_on_either_page(diary, diario):
+    for page in (diary, diario):
+        for text in (CSV_EN, CSV_ES):
+            assert module_call(page, "csv.js", "m.entriesFromCSV(arg)", text) == {"entries": FROM_EITHER_CSV, "problems": []}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("", ["El archivo está vacío."]),
+    ("Fecha,Importe\n2026-11-01,12.50\n", ["Línea 1: este no es un archivo de diario guardado por esta página. "
+                                          "Su primera línea debería ser: ID de la anotación, Fecha y hora, Dónde,"]),
+    ("ID de la anotación,Fecha y hora,Dónde,Cuánto dolió (0-10),Cuánto duró,Qué probé,¿Ayudó?,Notas\n"
+     'a,2026-11-01 10:00,Piernas,3,,,,"sin cerrar\n', ["Línea 2: se abren unas comillas que no se cierran nunca."]),
+    # a Spanish file: its labels are checked, and listed, in Spanish
+    ("ID de la anotación,Fecha y hora,Dónde,Cuánto dolió (0-10),Cuánto duró,Qué probé,¿Ayudó?,Notas\n"
+     "a,2026-11-01 10:00,Piernas,3,,,,\n"
+     "b,01/11/2026 10:00,Codo,11,Un rato,,Quizá,\n"
+     "c,2026-11-02 10:00,Legs,2,,,,\n",
+     ['Línea 3: la fecha y hora "01/11/2026 10:00" debería tener esta forma: 2026-11-30 21:45.',
+      'Línea 3: "Codo" no es una zona del cuerpo. Usa una de estas: Cuello, Hombros, Espalda alta, Zona lumbar, '
+      'Brazos y manos, Piernas, Pies, Otra zona.',
+      'Línea 3: en cuánto dolió pone "11"; debe ser un número entero del 0 al 10.',
+      'Línea 3: "Un rato" no es una duración. Usa una de estas: Menos de 1 minuto, De 1 a 5 minutos, '
+      'De 6 a 10 minutos, Más de 10 minutos.',
+      'Línea 3: "Quizá" debe ser una de estas respuestas: Sí, Un poco, No, No lo sé.',
+      'Línea 4: "Legs" no es una zona del cuerpo.']),
+    # an English file on the Spanish page: said in Spanish, its labels listed as the file has them
+    ("Entry ID,Date and time,Where,How bad (0-10),How long,What I tried,Did it help,Notes\n"
+     "a,2026-11-01 10:00,Legs,3,,,Maybe,\n"
+     "a,2026-11-01 10:00,Legs,3,,,,,\n",
+     ['Línea 2: "Maybe" debe ser una de estas respuestas: Yes, A little, No, Not sure.',
+      "Línea 3: tiene 9 valores, no 8."]),
+])
+def test_a_bad_csv_is_refused_in_spanish_naming_the_line(diario, text, expected):
+    result = module_call(diario, "csv.js", "m.entriesFromCSV(arg)", text)
+    assert result["entries"] == []
+    assert len(result["problems"]) == len(expected), result["problems"]
+    for problem, start in zip(result["problems"], expected):
+        assert problem.startswith(start), (problem, start)
+
+
+def test_spanish_labels_are_read_in_any_case_and_without_accents(diario):
+    text = ("ID de la anotación,Fecha y hora,Dónde,Cuánto dolió (0-10),Cuánto duró,Qué probé,¿Ayudó?,Notas\n"
+            "a,2026-11-01 10:00,zona LUMBAR,3,mas de 10 minutos,,si,\n")
+    result = module_call(diario, "csv.js", "m.entriesFromCSV(arg)", text)
+    assert [(e["area"], e["length"], e["helped"]) for e in result["entries"]] == [("lower-back", "over-10", "yes")]
+
+
+def test_the_spanish_page_says_everything_in_spanish_and_stores_the_same_codes(diario):
+    diario.get_by_role("button", name="Save this spasm").click()
+    assert diario.locator("#diary-saved p").all_inner_texts() == [
+        "Elige dónde fue el espasmo.", "Elige cuánto dolió, de 0 a 10."]
+    assert diario.locator("#diary-count").inner_text() == (
+        "Aún no hay anotaciones. Aquí verás tus anotaciones, primero las más recientes.")
+
+    diario.fill("#diary-when", "2026-12-02T21:15")  # a Wednesday
+    add(diario, "Lower back", 7, tried="Calor", helped="A little", lasted="More than 10 minutes")
+    assert diario.locator("#diary-saved").inner_text() == (
+        "Guardado: Zona lumbar, 7 de 10, mié, 2 dic 2026, 21:15. Ya puedes añadir otro espasmo.")
+    (saved,) = stored(diario)["entries"]
+    assert (saved["when"], saved["area"], saved["severity"], saved["length"], saved["tried"], saved["helped"]) == (
+        "2026-12-02T21:15", "lower-back", 7, "over-10", "Calor", "a-little")
+    item = diario.locator(".diary-entry")
+    assert item.locator("p").all_text_contents() == [  # text content: entries off screen are not rendered
+        "mié, 2 dic 2026, 21:15", "Zona lumbar. Cuánto dolió: 7 de 10. Más de 10 minutos.",
+        "Probaste: Calor. ¿Te ayudó? Un poco."]
+    button = item.get_by_role("button", name="Borrar la anotación del mié, 2 dic 2026, 21:15")
+    assert button.text_content() == "Borrar"
+    assert diario.locator("#diary-count").inner_text() == "1 anotación, primero las más recientes."
+
+    asked = []
+    diario.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    button.click()
+    assert asked == ["¿Borrar la anotación del mié, 2 dic 2026, 21:15? No se puede deshacer."]
+    diario.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    diario.get_by_role("button", name="Delete all entries").click()
+    assert asked[1].startswith("¿Borrar tu única anotación? No se puede deshacer.")
+    assert diario.locator("#diary-status").inner_text() == "Se han borrado todas las anotaciones."
+
+
+def test_the_spanish_summary_and_charts(diario):
+    seed(diario, state(entry("a", 1, tried="Calor", helped="yes", length="over-10"),
+                       entry("b", 2, tried="calor", helped="a-little", area="feet", severity=8),
+                       entry("c", 3, tried="Frío", helped="no", severity=None)))
+    summary = diario.locator("#diary-summary-body").inner_text()
+    for words in ("Desde el ", "Espasmos: 3 en 4 semanas.", "Duraron más de 10 minutos: 1 vez.",
+                  "Cada semana", "Semana del", "Dolor máximo (0-10)", "Dónde: Piernas 2, Pies 1.",
+                  "Qué ayudó", "Calor (2 veces)", "Qué no ayudó", "Frío (1 vez)"):
+        assert words in summary, words
+    assert "Dolor máximo: 8 de 10, el " in summary and "(Pies)." in summary
+    assert "out of" not in summary and "time" not in summary
+    assert diario.locator("#diary-weeks caption").inner_text() == "Espasmos por semana, en las últimas 8 semanas"
+    assert diario.locator("#diary-areas caption").inner_text() == "Espasmos por zona del cuerpo, en las últimas 8 semanas"
+    assert diario.locator("#diary-areas th[scope=col]").all_inner_texts() == ["Dónde", "Espasmos"]
+    assert diario.locator("#diary-areas .diary-chart__label").all_text_contents() == [
+        "Cuello", "Hombros", "Espalda alta", "Zona lumbar", "Brazos y manos", "Piernas", "Pies", "Otra zona"]
+
+
+def test_a_diary_moves_between_the_english_and_spanish_pages_through_a_file(diary, diario, tmp_path):
+    diary.bring_to_front()  # two tabs: the one behind gets no animation frames, so every click would crawl
+    add(diary, "Arms and hands", 7, notes=TRICKY.replace("\r\n", "\n"), tried="Heat, then stretch", helped="A little",
+        lasted="More than 10 minutes")
+    add(diary, "Other", 0, helped="Not sure", lasted="1 to 5 minutes")
+    before = sorted(stored(diary)["entries"], key=lambda e: e["id"])
+
+    def export(page, name):
+        page.bring_to_front()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Export my diary").click()
+        path = tmp_path / name
+        download.value.save_as(path)
+        return path, download.value.suggested_filename
+
+    def move_to(page, path):  # a new phone: an empty diary, then the file imported
+        page.bring_to_front()
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        page.wait_for_selector("#diary:not([hidden])")
+        page.set_input_files("#diary-import", str(path))
+        page.wait_for_function("() => document.querySelectorAll('.diary-entry').length === 2")
+        assert sorted(stored(page)["entries"], key=lambda e: e["id"]) == before
+
+    english, _ = export(diary, "english.csv")
+    move_to(diario, english)
+    assert diario.locator("#diary-status").inner_text() == "Se han añadido 2 anotaciones de english.csv."
+
+    spanish, name = export(diario, "spanish.csv")
+    assert name == f"diario-de-espasmos-{when(0)[:10]}.csv"
+    assert diario.locator("#diary-status").inner_text().startswith(f"Tu diario se ha exportado como {name}.")
+    raw = spanish.read_bytes().decode("utf-8")  # read_text would turn \r\n into \n
+    assert raw.startswith("\ufeffID de la anotación,Fecha y hora,Dónde,")
+    assert ",Brazos y manos,7,Más de 10 minutos,\"Heat, then stretch\",Un poco,\"Cramp," in raw
+    assert ",Otra zona,0,De 1 a 5 minutos,,No lo sé,\r\n" in raw
+    move_to(diary, spanish)
+    assert diary.locator("#diary-status").inner_text() == "Added 2 entries from spanish.csv."

@@ -1,9 +1,12 @@
 // The diary as a CSV file (RFC 4180): a backup that opens in a spreadsheet, and that import reads
-// back exactly. Pure functions only.
+// back exactly. Pure functions only. A file is written in the page's language; import reads a file
+// written in any language words.js knows (its first line says which), so a reader who moves to the
+// other edition of the site loses nothing.
 
-import { AREAS, HELPED, LENGTHS, WHEN, codeOf, label } from "./summary.js";
+import { WHEN, codeOf, label } from "./summary.js";
+import { LANGUAGES, words } from "./words.js";
 
-export const HEADER = ["Entry ID", "Date and time", "Where", "How bad (0-10)", "How long", "What I tried", "Did it help", "Notes"];
+export const HEADER = words.header;
 const BOM = "\uFEFF"; // tells Excel the file is UTF-8, so emoji and accents open intact
 
 /** One field, quoted when it holds a comma, a quote, a line break, or space at either end. */
@@ -36,22 +39,22 @@ export function parseCSV(text) {
       i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
       line += 1; start = line; continue;
     }
-    if (afterQuote) return { records, problem: { line, message: "there is text after a closing quote mark" } };
-    if (c === '"') return { records, problem: { line, message: "a quote mark is in the middle of a value" } };
+    if (afterQuote) return { records, problem: { line, message: words.textAfterQuote } };
+    if (c === '"') return { records, problem: { line, message: words.quoteInside } };
     value += c; i += 1;
   }
-  if (quoted) return { records, problem: { line: start, message: "a quote mark is opened but never closed" } };
+  if (quoted) return { records, problem: { line: start, message: words.quoteNotClosed } };
   if (value !== "" || fields.length || afterQuote) endRecord();
   return { records, problem: null };
 }
 
 const csvWhen = (when) => when.replace("T", " ");
 
-/** The diary as a CSV file's text, newest entry first. */
+/** The diary as a CSV file's text, newest entry first, in the page's language. */
 export function entriesToCSV(entries) {
   const rows = entries.map((e) => [
-    e.id, csvWhen(e.when), label(AREAS, e.area), e.severity === null ? "" : e.severity,
-    label(LENGTHS, e.length), e.tried, label(HELPED, e.helped), e.notes,
+    e.id, csvWhen(e.when), label("areas", e.area), e.severity === null ? "" : e.severity,
+    label("lengths", e.length), e.tried, label("helped", e.helped), e.notes,
   ]);
   return BOM + toCSV([HEADER, ...rows]);
 }
@@ -60,34 +63,34 @@ export function entriesToCSV(entries) {
  *  is any problem, `entries` is empty, so a bad file never changes the diary. */
 export function entriesFromCSV(text) {
   const { records, problem } = parseCSV(text.replace(/^\uFEFF/, ""));
-  if (problem) return { entries: [], problems: [`Line ${problem.line}: ${problem.message}.`] };
+  if (problem) return { entries: [], problems: [words.line(problem.line, `${problem.message}.`)] };
   const rows = records.filter((r) => r.fields.some((f) => f.trim() !== ""));
-  if (!rows.length) return { entries: [], problems: ["The file is empty."] };
+  if (!rows.length) return { entries: [], problems: [words.emptyFile] };
   const [head, ...body] = rows;
-  if (head.fields.join(",") !== HEADER.join(",")) {
-    return { entries: [], problems: [`Line ${head.line}: this is not a diary file saved by this page. ` +
-      `Its first line should be: ${HEADER.join(", ")}.`] };
-  }
+  // The file's language: the one whose first line it has. Its labels are read in that language.
+  const file = Object.values(LANGUAGES).find((l) => l.header.join(",") === head.fields.join(","));
+  if (!file) return { entries: [], problems: [words.line(head.line, words.notADiary(HEADER.join(", ")))] };
+  const choices = (kind) => Object.values(file[kind]).join(", ");
   const entries = [], problems = [], ids = new Set();
   for (const { line, fields } of body) {
-    const say = (message) => problems.push(`Line ${line}: ${message}`);
-    if (fields.length !== HEADER.length) { say(`it has ${fields.length} values, not ${HEADER.length}.`); continue; }
+    const say = (message) => problems.push(words.line(line, message));
+    if (fields.length !== HEADER.length) { say(words.values(fields.length, HEADER.length)); continue; }
     const [id, when, where, bad, long, tried, helped, notes] = fields;
     const entry = {
-      id: id.trim(), when: when.trim().replace(" ", "T"), area: codeOf(AREAS, where),
-      severity: bad.trim() === "" ? null : Number(bad), length: long.trim() ? codeOf(LENGTHS, long) : "",
-      tried, helped: helped.trim() ? codeOf(HELPED, helped) : "", notes,
+      id: id.trim(), when: when.trim().replace(" ", "T"), area: codeOf("areas", where, file),
+      severity: bad.trim() === "" ? null : Number(bad), length: long.trim() ? codeOf("lengths", long, file) : "",
+      tried, helped: helped.trim() ? codeOf("helped", helped, file) : "", notes,
     };
     const before = problems.length;
-    if (!entry.id) say("the entry ID is empty.");
-    else if (ids.has(entry.id)) say(`the entry ID ${entry.id} is used twice.`);
-    if (!WHEN.test(entry.when)) say(`the date and time "${when}" should look like 2026-11-30 21:45.`);
-    if (!entry.area) say(`"${where}" is not a body area. Use one of: ${AREAS.map(([, l]) => l).join(", ")}.`);
+    if (!entry.id) say(words.noId);
+    else if (ids.has(entry.id)) say(words.idTwice(entry.id));
+    if (!WHEN.test(entry.when)) say(words.badWhen(when));
+    if (!entry.area) say(words.badArea(where, choices("areas")));
     if (entry.severity !== null && !(Number.isInteger(entry.severity) && entry.severity >= 0 && entry.severity <= 10)) {
-      say(`how bad is "${bad}"; it should be a whole number from 0 to 10.`);
+      say(words.badSeverity(bad));
     }
-    if (long.trim() && !entry.length) say(`"${long}" is not a length. Use one of: ${LENGTHS.map(([, l]) => l).join(", ")}.`);
-    if (helped.trim() && !entry.helped) say(`"${helped}" should be one of: ${HELPED.map(([, l]) => l).join(", ")}.`);
+    if (long.trim() && !entry.length) say(words.badLength(long, choices("lengths")));
+    if (helped.trim() && !entry.helped) say(words.badHelped(helped, choices("helped")));
     ids.add(entry.id);
     if (problems.length === before) entries.push(entry);
   }

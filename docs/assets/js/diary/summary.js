@@ -1,18 +1,21 @@
-// The diary's words and sums: what an entry may hold, and what the list, the chart and the
-// appointment summary show. Pure functions only (no page, no storage), so they can be tested alone.
+// The diary's codes and sums: what an entry may hold, and what the list, the chart and the
+// appointment summary show. Pure functions only (no storage; the words come from words.js), so
+// they can be tested alone.
 
-export const AREAS = [
-  ["neck", "Neck"], ["shoulders", "Shoulders"], ["upper-back", "Upper back"], ["lower-back", "Lower back"],
-  ["arms-hands", "Arms and hands"], ["legs", "Legs"], ["feet", "Feet"], ["other", "Other"],
-];
-export const LENGTHS = [
-  ["under-1", "Less than 1 minute"], ["1-5", "1 to 5 minutes"], ["6-10", "6 to 10 minutes"],
-  ["over-10", "More than 10 minutes"],
-];
-export const HELPED = [["yes", "Yes"], ["a-little", "A little"], ["no", "No"], ["not-sure", "Not sure"]];
+import { words } from "./words.js";
 
-export const label = (list, code) => (list.find(([c]) => c === code) || [, ""])[1];
-export const codeOf = (list, text) => (list.find(([, l]) => l.toLowerCase() === String(text).trim().toLowerCase()) || [""])[0];
+// An entry holds codes (area "lower-back", length "over-10", helped "a-little"), stored the same
+// whatever the page's language; words.js names them, in each language, in menu order.
+export const AREAS = ["neck", "shoulders", "upper-back", "lower-back", "arms-hands", "legs", "feet", "other"];
+
+/** What a code is called: `kind` is "areas", "lengths" or "helped"; "" for no code. */
+export const label = (kind, code, language = words) => language[kind][code] || "";
+
+const plain = (text) => String(text).trim().toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+
+/** The code a label names, in any case and with or without accents ("si" is "Sí"); "" if none. */
+export const codeOf = (kind, text, language = words) =>
+  Object.keys(language[kind]).find((code) => plain(language[kind][code]) === plain(text)) || "";
 
 const pad = (n) => String(n).padStart(2, "0");
 
@@ -72,9 +75,9 @@ export const between = (entries, from, to) => entries.filter((e) => e.when.slice
 
 /** How many entries in each body area, every area listed in menu order: [{area, label, count}]. */
 export function areaCounts(entries) {
-  const counts = Object.fromEntries(AREAS.map(([code]) => [code, 0]));
+  const counts = Object.fromEntries(AREAS.map((code) => [code, 0]));
   for (const entry of entries) counts[entry.area in counts ? entry.area : "other"] += 1;
-  return AREAS.map(([area, name]) => ({ area, label: name, count: counts[area] }));
+  return AREAS.map((area) => ({ area, label: label("areas", area), count: counts[area] }));
 }
 
 /** What was tried, grouped by its words (case and spacing ignored), most often first. */

@@ -1,13 +1,14 @@
 // The quick diary on tools/spasm-diary: the form, the list, the charts, the appointment summary,
 // export, import and delete. Loaded only on that page (overrides/diary.html). Everything stays in
-// this browser: no request is made, and every storage failure is said on the page.
+// this browser: no request is made, and every storage failure is said on the page. Every word
+// shown comes from words.js, in the page's language.
 
 import { entriesFromCSV, entriesToCSV } from "./csv.js";
 import { KEY, StorageProblem, emptyState, keepOldCopy, load, merge, newId, save } from "./store.js";
 import {
-  AREAS, HELPED, LENGTHS, appointment, areaCounts, between, day, label, localWhen, needsBackup, newestFirst,
-  parseWhen, weeklyCounts,
+  appointment, areaCounts, between, day, label, localWhen, needsBackup, newestFirst, parseWhen, weeklyCounts,
 } from "./summary.js";
+import { words } from "./words.js";
 
 const PAGE_SIZE = 50; // entries shown at first; "Show older entries" adds as many again
 const CHART_WEEKS = 8;
@@ -15,18 +16,8 @@ const CHART_WEEKS = 8;
 const $ = (id) => document.getElementById(id);
 const app = $("diary");
 const form = $("diary-form");
-const dateText = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
-
-const PROBLEMS = {
-  blocked: "Your browser is not letting this page save anything, so the quick diary cannot keep entries. " +
-    "This often happens in a private window. You can print the paper diary below instead.",
-  full: "Your browser's storage for this site is full, so your entry was not saved. " +
-    "It is still in the form. Export your diary, then delete some old entries and try again.",
-  unreadable: "Your saved diary could not be read, so this page will not change it. " +
-    "Please tell us through the report a mistake page.",
-  newer: "Your diary was saved by a newer version of this page. Reload the page to use it.",
-};
+const dateText = new Intl.DateTimeFormat(words.locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+const shortDate = new Intl.DateTimeFormat(words.locale, { day: "numeric", month: "short" });
 
 let state = null; // the diary as last read from storage
 let shown = PAGE_SIZE;
@@ -54,7 +45,7 @@ const whenText = (entry) => {
   const date = parseWhen(entry.when);
   return `${dateText.format(date)}, ${entry.when.slice(11)}`;
 };
-const severityText = (entry) => (entry.severity === null ? "how bad not noted" : `${entry.severity} out of 10`);
+const severityText = (entry) => words.severity(entry.severity);
 
 /** Read the diary again (another tab may have changed it); a problem is shown and returns null. */
 function fresh() {
@@ -67,7 +58,7 @@ function fresh() {
 }
 
 function showProblem(kind) {
-  say("diary-alert", PROBLEMS[kind], { alert: true, focus: false });
+  say("diary-alert", words.problems[kind], { alert: true, focus: false });
 }
 
 /** Save `next`; on failure say why (the page keeps what it showed) and return false. */
@@ -76,7 +67,7 @@ function store(next, messageTarget) {
     save(next);
   } catch (error) {
     if (!(error instanceof StorageProblem)) throw error;
-    say(messageTarget, PROBLEMS[error.kind], { alert: true });
+    say(messageTarget, words.problems[error.kind], { alert: true });
     return false;
   }
   state = next;
@@ -95,12 +86,12 @@ function onSave(event) {
   event.preventDefault();
   const f = form.elements; // by field name ("lasted", not "length": that is the count of fields)
   const missing = [];
-  if (!parseWhen(f.when.value)) missing.push(["when", "Choose the date and time."]);
-  if (!f.area.value) missing.push(["area", "Choose where the spasm was."]);
-  if (f.severity.value === "") missing.push(["severity", "Choose how bad it was, from 0 to 10."]);
+  if (!parseWhen(f.when.value)) missing.push("when");
+  if (!f.area.value) missing.push("area");
+  if (f.severity.value === "") missing.push("severity");
   if (missing.length) {
-    say("diary-saved", missing.map(([, text]) => el("p", { text })), { alert: true, focus: false });
-    const first = f[missing[0][0]];
+    say("diary-saved", missing.map((name) => el("p", { text: words.missing[name] })), { alert: true, focus: false });
+    const first = f[missing[0]];
     (first.length ? first[0] : first).focus();
     return;
   }
@@ -114,27 +105,26 @@ function onSave(event) {
   if (!current.entries.length) next.startedAt = new Date().toISOString();
   if (!store(next, "diary-saved")) return;
   resetForm();
-  say("diary-saved", `Saved: ${label(AREAS, entry.area)}, ${severityText(entry)}, ${whenText(entry)}. ` +
-    "You can add another one now.");
+  say("diary-saved", words.saved(`${label("areas", entry.area)}, ${severityText(entry)}, ${whenText(entry)}`));
 }
 
 // --- the list --------------------------------------------------------------------------------
 
 function entryItem(entry) {
-  const details = [label(AREAS, entry.area), `How bad: ${severityText(entry)}`];
-  if (entry.length) details.push(label(LENGTHS, entry.length));
+  const details = [label("areas", entry.area), words.howBad(severityText(entry))];
+  if (entry.length) details.push(label("lengths", entry.length));
   const item = el("li", { class: "diary-entry" },
     el("p", { class: "diary-entry__when" }, el("time", { datetime: entry.when.replace("T", " "), text: whenText(entry) })),
     el("p", { text: details.join(". ") + "." }));
   if (entry.tried || entry.helped) {
-    const tried = entry.tried ? `Tried: ${entry.tried}.` : "";
-    const helped = entry.helped ? ` Did it help? ${label(HELPED, entry.helped)}.` : "";
-    item.append(el("p", { text: (tried + helped).trim() }));
+    const tried = entry.tried ? words.tried(entry.tried) : "";
+    const helped = entry.helped ? words.didItHelp(label("helped", entry.helped)) : "";
+    item.append(el("p", { text: `${tried} ${helped}`.trim() }));
   }
   if (entry.notes) item.append(el("p", { class: "diary-entry__notes", text: entry.notes }));
   const remove = el("button", {
     type: "button", class: "diary-button diary-button--small", "data-delete": entry.id,
-    "aria-label": `Delete the entry for ${whenText(entry)}`, text: "Delete",
+    "aria-label": words.deleteLabel(whenText(entry)), text: words.delete,
   });
   item.append(remove);
   return item;
@@ -148,9 +138,7 @@ function renderList(entries) {
   const list = $("diary-list");
   const sorted = newestFirst(entries);
   list.replaceChildren(...sorted.slice(0, shown).map(itemOf));
-  $("diary-count").textContent = sorted.length === 0 ? "No entries yet. Your entries will show here, newest first."
-    : `${sorted.length} ${sorted.length === 1 ? "entry" : "entries"}, newest first` +
-      (sorted.length > shown ? `. Showing the newest ${shown}.` : ".");
+  $("diary-count").textContent = sorted.length === 0 ? words.noEntries : words.count(sorted.length, shown);
   $("diary-more").hidden = sorted.length <= shown;
 }
 
@@ -161,9 +149,9 @@ function onListClick(event) {
   if (!current) return;
   const entry = current.entries.find((e) => e.id === button.dataset.delete);
   if (!entry) return render();
-  if (!window.confirm(`Delete the entry for ${whenText(entry)}? You cannot undo this.`)) return;
+  if (!window.confirm(words.deleteAsk(whenText(entry)))) return;
   const next = { ...current, entries: current.entries.filter((e) => e.id !== entry.id) };
-  if (store(next, "diary-status")) say("diary-status", `Deleted the entry for ${whenText(entry)}.`);
+  if (store(next, "diary-status")) say("diary-status", words.deleted(whenText(entry)));
 }
 
 // --- the charts --------------------------------------------------------------------------------
@@ -217,11 +205,11 @@ function renderCharts(entries, today) {
   const hidden = (node) => el("div", { class: "visually-hidden" }, node);
   $("diary-weeks").replaceChildren(
     barChart(weeks.map((w) => ({ label: weekName(w.start), count: w.count }))),
-    hidden(table("Spasms each week, for the last 8 weeks", ["Week starting", "Spasms"],
+    hidden(table(words.weeksCaption, [words.weekStarting, words.spasmsHead],
       weeks.map((w) => [weekName(w.start), w.count]))));
   $("diary-areas").replaceChildren(
     barChart(areas),
-    hidden(table("Spasms in each body area, for the last 8 weeks", ["Where", "Spasms"],
+    hidden(table(words.areasCaption, [words.whereHead, words.spasmsHead],
       areas.map((a) => [a.label, a.count]))));
 }
 
@@ -229,26 +217,26 @@ function renderCharts(entries, today) {
 
 function tallyList(tallied, none) {
   if (!tallied.length) return el("p", { text: none });
-  return el("ul", {}, ...tallied.slice(0, 6).map((t) => el("li", { text: `${t.tried} (${t.count} ${t.count === 1 ? "time" : "times"})` })));
+  return el("ul", {}, ...tallied.slice(0, 6).map((t) => el("li", { text: `${t.tried} (${words.times(t.count)})` })));
 }
 
 function renderSummary(entries, today) {
   const s = appointment(entries, today);
   const from = dateText.format(parseWhen(`${s.from}T00:00`));
   const worst = s.worst
-    ? `${s.worst.severity} out of 10, on ${whenText(s.worst)} (${label(AREAS, s.worst.area)}).`
-    : "Not noted.";
+    ? words.worstWas(s.worst.severity, whenText(s.worst), label("areas", s.worst.area))
+    : words.notNoted;
   $("diary-summary-body").replaceChildren(
-    el("p", { text: `From ${from} to ${dateText.format(today)}.` }),
-    el("p", {}, el("strong", { text: "Spasms: " }), `${s.total} in 4 weeks.`),
-    el("p", {}, el("strong", { text: "Worst: " }), worst),
-    el("p", {}, el("strong", { text: "Lasted more than 10 minutes: " }), `${s.over10} ${s.over10 === 1 ? "time" : "times"}.`),
-    table("Each week", ["Week starting", "Spasms", "Worst (0-10)"],
+    el("p", { text: words.fromTo(from, dateText.format(today)) }),
+    el("p", {}, el("strong", { text: words.spasms }), words.inFourWeeks(s.total)),
+    el("p", {}, el("strong", { text: words.worst }), worst),
+    el("p", {}, el("strong", { text: words.over10 }), `${words.times(s.over10)}.`),
+    table(words.eachWeek, [words.weekStarting, words.spasmsHead, words.worstHead],
       s.weeks.map((w) => [weekName(w.start), w.count, w.worst === null ? "-" : w.worst])),
-    el("p", {}, el("strong", { text: "Where: " }),
-      s.areas.length ? s.areas.map((a) => `${a.label} ${a.count}`).join(", ") + "." : "No spasms noted."),
-    el("h4", { text: "What helped" }), tallyList(s.helped, "Nothing noted."),
-    el("h4", { text: "What did not help" }), tallyList(s.notHelped, "Nothing noted."),
+    el("p", {}, el("strong", { text: words.where }),
+      s.areas.length ? s.areas.map((a) => `${a.label} ${a.count}`).join(", ") + "." : words.noSpasms),
+    el("h4", { text: words.whatHelped }), tallyList(s.helped, words.nothingNoted),
+    el("h4", { text: words.whatDidNotHelp }), tallyList(s.notHelped, words.nothingNoted),
   );
 }
 
@@ -273,7 +261,7 @@ window.addEventListener("afterprint", () => {
 function onExport() {
   const current = fresh();
   if (!current) return;
-  const name = `spasm-diary-${day(new Date())}.csv`;
+  const name = `${words.fileName}-${day(new Date())}.csv`;
   const url = URL.createObjectURL(new Blob([entriesToCSV(newestFirst(current.entries))], { type: "text/csv;charset=utf-8" }));
   const link = el("a", { href: url, download: name });
   document.body.append(link);
@@ -281,8 +269,7 @@ function onExport() {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
   if (store({ ...current, backedUpAt: new Date().toISOString() }, "diary-status")) {
-    say("diary-status", `Your diary was exported as ${name}. Look for it in your downloads. ` +
-      "Keep it somewhere safe, such as your email or a cloud drive.");
+    say("diary-status", words.exported(name));
   }
 }
 
@@ -293,8 +280,8 @@ async function onImport(event) {
   const { entries, problems } = entriesFromCSV(await file.text());
   if (problems.length) {
     const shownProblems = problems.slice(0, 8).map((p) => el("li", { text: p }));
-    if (problems.length > 8) shownProblems.push(el("li", { text: `And ${problems.length - 8} more problems.` }));
-    say("diary-status", [el("p", { text: `Nothing was changed. ${file.name} could not be read:` }), el("ul", {}, ...shownProblems)],
+    if (problems.length > 8) shownProblems.push(el("li", { text: words.moreProblems(problems.length - 8) }));
+    say("diary-status", [el("p", { text: words.notRead(file.name) }), el("ul", {}, ...shownProblems)],
       { alert: true });
     return;
   }
@@ -303,19 +290,17 @@ async function onImport(event) {
   const result = merge(current, entries);
   if (!current.entries.length && result.added) result.state.startedAt = new Date().toISOString();
   if (store(result.state, "diary-status")) {
-    say("diary-status", `Added ${result.added} ${result.added === 1 ? "entry" : "entries"} from ${file.name}.` +
-      (result.skipped ? ` ${result.skipped} ${result.skipped === 1 ? "was" : "were"} already in your diary.` : ""));
+    say("diary-status", words.added(result.added, file.name, result.skipped));
   }
 }
 
 function onDeleteAll() {
   const current = fresh();
   if (!current) return;
-  if (!current.entries.length) return say("diary-status", "Your diary is already empty.");
-  if (!window.confirm(`Delete all ${current.entries.length} entries? You cannot undo this. ` +
-    "Export your diary first if you may want it later.")) return;
+  if (!current.entries.length) return say("diary-status", words.alreadyEmpty);
+  if (!window.confirm(words.deleteAllAsk(current.entries.length))) return;
   if (store({ ...emptyState(new Date()), backedUpAt: current.backedUpAt }, "diary-status")) {
-    say("diary-status", "All entries were deleted.");
+    say("diary-status", words.allDeleted);
   }
 }
 

@@ -1,0 +1,166 @@
+// Every word the quick diary shows or writes, one table per language, the same keys in each.
+// `words` is the table for the page's language (<html lang>), English when there is none.
+// Stored entries never hold these words, only the codes (neck, 1-5, a-little...): a diary
+// saved on one edition of the site reads the same on the other.
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+export const LANGUAGES = {
+  en: {
+    locale: "en-GB",
+    areas: {
+      neck: "Neck", shoulders: "Shoulders", "upper-back": "Upper back", "lower-back": "Lower back",
+      "arms-hands": "Arms and hands", legs: "Legs", feet: "Feet", other: "Other",
+    },
+    lengths: { "under-1": "Less than 1 minute", "1-5": "1 to 5 minutes", "6-10": "6 to 10 minutes", "over-10": "More than 10 minutes" },
+    helped: { yes: "Yes", "a-little": "A little", no: "No", "not-sure": "Not sure" },
+    problems: {
+      blocked: "Your browser is not letting this page save anything, so the quick diary cannot keep entries. " +
+        "This often happens in a private window. You can print the paper diary below instead.",
+      full: "Your browser's storage for this site is full, so your entry was not saved. " +
+        "It is still in the form. Export your diary, then delete some old entries and try again.",
+      unreadable: "Your saved diary could not be read, so this page will not change it. " +
+        "Please tell us through the report a mistake page.",
+      newer: "Your diary was saved by a newer version of this page. Reload the page to use it.",
+    },
+    missing: { when: "Choose the date and time.", area: "Choose where the spasm was.", severity: "Choose how bad it was, from 0 to 10." },
+    severity: (n) => (n === null ? "how bad not noted" : `${n} out of 10`),
+    saved: (what) => `Saved: ${what}. You can add another one now.`,
+    howBad: (text) => `How bad: ${text}`,
+    tried: (text) => `Tried: ${text}.`,
+    didItHelp: (text) => `Did it help? ${text}.`,
+    delete: "Delete",
+    deleteLabel: (when) => `Delete the entry for ${when}`,
+    deleteAsk: (when) => `Delete the entry for ${when}? You cannot undo this.`,
+    deleted: (when) => `Deleted the entry for ${when}.`,
+    noEntries: "No entries yet. Your entries will show here, newest first.",
+    count: (n, shown) => `${plural(n, "entry", "entries")}, newest first` + (n > shown ? `. Showing the newest ${shown}.` : "."),
+    weeksCaption: "Spasms each week, for the last 8 weeks",
+    areasCaption: "Spasms in each body area, for the last 8 weeks",
+    weekStarting: "Week starting",
+    spasmsHead: "Spasms",
+    whereHead: "Where",
+    times: (n) => plural(n, "time", "times"),
+    fromTo: (from, to) => `From ${from} to ${to}.`,
+    spasms: "Spasms: ",
+    inFourWeeks: (n) => `${n} in 4 weeks.`,
+    worst: "Worst: ",
+    worstWas: (severity, when, area) => `${severity} out of 10, on ${when} (${area}).`,
+    notNoted: "Not noted.",
+    over10: "Lasted more than 10 minutes: ",
+    eachWeek: "Each week",
+    worstHead: "Worst (0-10)",
+    where: "Where: ",
+    noSpasms: "No spasms noted.",
+    whatHelped: "What helped",
+    whatDidNotHelp: "What did not help",
+    nothingNoted: "Nothing noted.",
+    fileName: "spasm-diary",
+    exported: (name) => `Your diary was exported as ${name}. Look for it in your downloads. ` +
+      "Keep it somewhere safe, such as your email or a cloud drive.",
+    notRead: (name) => `Nothing was changed. ${name} could not be read:`,
+    moreProblems: (n) => `And ${n} more problems.`,
+    added: (n, name, skipped) => `Added ${plural(n, "entry", "entries")} from ${name}.` +
+      (skipped ? ` ${skipped} ${skipped === 1 ? "was" : "were"} already in your diary.` : ""),
+    alreadyEmpty: "Your diary is already empty.",
+    deleteAllAsk: (n) => `Delete ${n === 1 ? "your only entry" : `all ${n} entries`}? You cannot undo this. ` +
+      "Export your diary first if you may want it later.",
+    allDeleted: "All entries were deleted.",
+    // the CSV file: its first line, and what is wrong with a file that cannot be read
+    header: ["Entry ID", "Date and time", "Where", "How bad (0-10)", "How long", "What I tried", "Did it help", "Notes"],
+    line: (n, problem) => `Line ${n}: ${problem}`,
+    textAfterQuote: "there is text after a closing quote mark",
+    quoteInside: "a quote mark is in the middle of a value",
+    quoteNotClosed: "a quote mark is opened but never closed",
+    emptyFile: "The file is empty.",
+    notADiary: (header) => `this is not a diary file saved by this page. Its first line should be: ${header}.`,
+    values: (n, expected) => `it has ${n} values, not ${expected}.`,
+    noId: "the entry ID is empty.",
+    idTwice: (id) => `the entry ID ${id} is used twice.`,
+    badWhen: (text) => `the date and time "${text}" should look like 2026-11-30 21:45.`,
+    badArea: (text, choices) => `"${text}" is not a body area. Use one of: ${choices}.`,
+    badSeverity: (text) => `how bad is "${text}"; it should be a whole number from 0 to 10.`,
+    badLength: (text, choices) => `"${text}" is not a length. Use one of: ${choices}.`,
+    badHelped: (text, choices) => `"${text}" should be one of: ${choices}.`,
+  },
+  es: {
+    locale: "es-ES",
+    areas: {
+      neck: "Cuello", shoulders: "Hombros", "upper-back": "Espalda alta", "lower-back": "Zona lumbar",
+      "arms-hands": "Brazos y manos", legs: "Piernas", feet: "Pies", other: "Otra zona",
+    },
+    lengths: { "under-1": "Menos de 1 minuto", "1-5": "De 1 a 5 minutos", "6-10": "De 6 a 10 minutos", "over-10": "Más de 10 minutos" },
+    helped: { yes: "Sí", "a-little": "Un poco", no: "No", "not-sure": "No lo sé" },
+    problems: {
+      blocked: "Tu navegador no deja que esta página guarde nada, así que el diario rápido no puede guardar anotaciones. " +
+        "Suele pasar en una ventana privada. En su lugar, puedes imprimir el diario en papel que hay más abajo.",
+      full: "El espacio de tu navegador para esta web está lleno, así que tu anotación no se ha guardado. " +
+        "Sigue en el formulario. Exporta tu diario, borra algunas anotaciones antiguas y vuelve a intentarlo.",
+      unreadable: "No se ha podido leer tu diario guardado, así que esta página no lo va a cambiar. " +
+        "Avísanos desde la página para informar de un error.",
+      newer: "Tu diario se guardó con una versión más nueva de esta página. Vuelve a cargar la página para usarlo.",
+    },
+    missing: { when: "Elige la fecha y la hora.", area: "Elige dónde fue el espasmo.", severity: "Elige cuánto dolió, de 0 a 10." },
+    severity: (n) => (n === null ? "sin anotar" : `${n} de 10`),
+    saved: (what) => `Guardado: ${what}. Ya puedes añadir otro espasmo.`,
+    howBad: (text) => `Cuánto dolió: ${text}`,
+    tried: (text) => `Probaste: ${text}.`,
+    didItHelp: (text) => `¿Te ayudó? ${text}.`,
+    delete: "Borrar",
+    deleteLabel: (when) => `Borrar la anotación del ${when}`,
+    deleteAsk: (when) => `¿Borrar la anotación del ${when}? No se puede deshacer.`,
+    deleted: (when) => `Se ha borrado la anotación del ${when}.`,
+    noEntries: "Aún no hay anotaciones. Aquí verás tus anotaciones, primero las más recientes.",
+    count: (n, shown) => `${plural(n, "anotación", "anotaciones")}, primero las más recientes` +
+      (n > shown ? `. Se ven las ${shown} más recientes.` : "."),
+    weeksCaption: "Espasmos por semana, en las últimas 8 semanas",
+    areasCaption: "Espasmos por zona del cuerpo, en las últimas 8 semanas",
+    weekStarting: "Semana del",
+    spasmsHead: "Espasmos",
+    whereHead: "Dónde",
+    times: (n) => plural(n, "vez", "veces"),
+    fromTo: (from, to) => `Desde el ${from} hasta el ${to}.`,
+    spasms: "Espasmos: ",
+    inFourWeeks: (n) => `${n} en 4 semanas.`,
+    worst: "Dolor máximo: ",
+    worstWas: (severity, when, area) => `${severity} de 10, el ${when} (${area}).`,
+    notNoted: "Sin anotar.",
+    over10: "Duraron más de 10 minutos: ",
+    eachWeek: "Cada semana",
+    worstHead: "Dolor máximo (0-10)",
+    where: "Dónde: ",
+    noSpasms: "No hay espasmos anotados.",
+    whatHelped: "Qué ayudó",
+    whatDidNotHelp: "Qué no ayudó",
+    nothingNoted: "Nada anotado.",
+    fileName: "diario-de-espasmos",
+    exported: (name) => `Tu diario se ha exportado como ${name}. Búscalo en tus descargas. ` +
+      "Guárdalo en un lugar seguro, como tu correo o la nube.",
+    notRead: (name) => `No se ha cambiado nada. No se ha podido leer ${name}:`,
+    moreProblems: (n) => `Y ${n} problemas más.`,
+    added: (n, name, skipped) => `${n === 1 ? "Se ha añadido" : "Se han añadido"} ${plural(n, "anotación", "anotaciones")} de ${name}.` +
+      (skipped ? ` ${skipped} ${skipped === 1 ? "ya estaba" : "ya estaban"} en tu diario.` : ""),
+    alreadyEmpty: "Tu diario ya está vacío.",
+    deleteAllAsk: (n) => `¿Borrar ${n === 1 ? "tu única anotación" : `las ${n} anotaciones`}? No se puede deshacer. ` +
+      "Si puedes necesitarlo más adelante, exporta antes tu diario.",
+    allDeleted: "Se han borrado todas las anotaciones.",
+    header: ["ID de la anotación", "Fecha y hora", "Dónde", "Cuánto dolió (0-10)", "Cuánto duró", "Qué probé", "¿Ayudó?", "Notas"],
+    line: (n, problem) => `Línea ${n}: ${problem}`,
+    textAfterQuote: "hay texto después de unas comillas de cierre",
+    quoteInside: "hay unas comillas en medio de un valor",
+    quoteNotClosed: "se abren unas comillas que no se cierran nunca",
+    emptyFile: "El archivo está vacío.",
+    notADiary: (header) => `este no es un archivo de diario guardado por esta página. Su primera línea debería ser: ${header}.`,
+    values: (n, expected) => `tiene ${n} valores, no ${expected}.`,
+    noId: "falta el ID de la anotación.",
+    idTwice: (id) => `el ID de la anotación ${id} aparece dos veces.`,
+    badWhen: (text) => `la fecha y hora "${text}" debería tener esta forma: 2026-11-30 21:45.`,
+    badArea: (text, choices) => `"${text}" no es una zona del cuerpo. Usa una de estas: ${choices}.`,
+    badSeverity: (text) => `en cuánto dolió pone "${text}"; debe ser un número entero del 0 al 10.`,
+    badLength: (text, choices) => `"${text}" no es una duración. Usa una de estas: ${choices}.`,
+    badHelped: (text, choices) => `"${text}" debe ser una de estas respuestas: ${choices}.`,
+  },
+};
+
+const lang = (globalThis.document?.documentElement.lang || "en").toLowerCase().split("-")[0];
+export const words = LANGUAGES[lang] || LANGUAGES.en;
