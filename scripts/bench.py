@@ -25,6 +25,7 @@ import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+EDITIONS = {"English": (SITE, build.OFFLINE_ZIP), "Spanish": (SITE / "es", build.OFFLINE_ZIP_ES)}
 
 
 def gzip_size(path: Path) -> int:
@@ -61,18 +62,21 @@ def main() -> int:
     if zensical.is_file():  # `make build-zensical` made it
         out = subprocess.run([str(zensical), "scripts/build.py", "zensical"], cwd=ROOT, capture_output=True, text=True)
         print("Zensical build:\n  " + "\n  ".join(out.stdout.strip().splitlines()[-3:]))
-    rows = []
-    for page in sorted(SITE.rglob("*.html")):
-        html = gzip_size(page)
-        assets = sum(gzip_size(a) for a in assets_of(page))
-        rows.append((page.relative_to(SITE).as_posix(), html, assets))
-    print(f"\n{'page':50} {'HTML':>8} {'CSS+JS+font+img':>15} {'total':>8}   (KB, gzip)")
-    for name, html, assets in rows:
-        print(f"{name:50} {html / 1024:8.1f} {assets / 1024:15.1f} {(html + assets) / 1024:8.1f}")
-    totals = [h + a for _, h, a in rows]
-    print(f"\n{len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
-          f"largest {max(totals) / 1024:.1f} KB")
-    pdf_and_offline_sizes()
+    for edition, (site, archive) in EDITIONS.items():
+        rows = []
+        for page in sorted(site.rglob("*.html")):
+            if edition == "English" and page.is_relative_to(SITE / "es"):
+                continue
+            html = gzip_size(page)
+            assets = sum(gzip_size(a) for a in assets_of(page))
+            rows.append((page.relative_to(SITE).as_posix(), html, assets))
+        print(f"\n{edition}\n{'page':50} {'HTML':>8} {'CSS+JS+font+img':>15} {'total':>8}   (KB, gzip)")
+        for name, html, assets in rows:
+            print(f"{name:50} {html / 1024:8.1f} {assets / 1024:15.1f} {(html + assets) / 1024:8.1f}")
+        totals = [h + a for _, h, a in rows]
+        print(f"\n{edition}: {len(rows)} pages; first load: median {sorted(totals)[len(totals) // 2] / 1024:.1f} KB, "
+              f"largest {max(totals) / 1024:.1f} KB")
+        pdf_and_offline_sizes(site, ROOT / archive)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_diary.py"), str(SITE)], check=True)  # 1,000 diary entries
     subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_ready.py"), "3"], check=True)  # first visit to offline ready
     if "--no-lighthouse" not in sys.argv:
@@ -82,10 +86,9 @@ def main() -> int:
     return 0
 
 
-def pdf_and_offline_sizes() -> None:
-    """The size of each PDF and of the offline zip that the build steps made."""
-    archive = ROOT / build.OFFLINE_ZIP
-    pdfs = sorted((SITE / "pdf").rglob("*.pdf"))
+def pdf_and_offline_sizes(site: Path, archive: Path) -> None:
+    """The size of each PDF and of the offline zip that the build steps made, for one edition."""
+    pdfs = sorted((site / "pdf").rglob("*.pdf"))
     print(f"\n{'PDF':50} {'KB':>8} {'pages':>6}")
     for pdf in pdfs:
         pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout

@@ -84,6 +84,15 @@ def worker(files: list[str], build: str, lang: str = language.DEFAULT, elsewhere
     return header + CODE.read_text(encoding="utf-8")
 
 
+def write(site: Path, files: list[str], build: str | None = None) -> str:
+    """Write site/sw.js for these files (build id: theirs, unless given) in the site's language; return the id."""
+    build = build or build_id(site, files)
+    lang = re.search(r'<html lang="([\w-]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
+    elsewhere = tuple(sub for sub in EDITIONS if (site / sub).is_dir())
+    (site / WORKER).write_text(worker(files, build, lang, elsewhere), encoding="utf-8")
+    return build
+
+
 def main(argv: list[str]) -> int:
     site = Path(argv[0] if argv else "site")
     if not (site / MANIFEST).is_file():
@@ -91,10 +100,7 @@ def main(argv: list[str]) -> int:
               "published build: run `make build` (scripts/build.py) first.", file=sys.stderr)
         return 1
     files = precached(site)
-    build = build_id(site, files)
-    lang = re.search(r'<html lang="([\w-]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
-    elsewhere = tuple(sub for sub in EDITIONS if (site / sub).is_dir())
-    (site / WORKER).write_text(worker(files, build, lang, elsewhere), encoding="utf-8")
+    build = write(site, files)
     size = sum((site / name).stat().st_size for name in files)
     print(f"{site}/{WORKER}: build {build}, {len(files)} files, {size / 1024 / 1024:.1f} MB to save offline")
     return 0

@@ -5,10 +5,12 @@ Each page in a translated tree (docs-es/) names its English page and the version
     translation_of: relief/stretching.md
     translated_from: 3f2a9c1e   # the first 8 hex digits of the English file's SHA-256
 
-    python -m sitebuild.translations                 # translations behind their English page, and pages not yet translated
+    python -m sitebuild.translations                 # translations behind their English page, pages not yet
+                                                     # translated, and figures or sources a translation lost
     python -m sitebuild.translations --mark FILE...  # after bringing a translation up to date: record the English version
 
 `make test` lists the pages that are behind; `make review-check` (the release gate) fails on them.
+A translation keeps every figure, source and shortcode of its English page (fidelity(): a test).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import hashlib
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -102,6 +105,41 @@ def untranslated(docs_dir) -> list[str]:
             for p in data.pages(english) if p.relative_to(english).as_posix() not in done]
 
 
+CITATION = re.compile(r"\[@([^\]]*)\]")
+SHORTCODE = re.compile(r"<!-- md:[^>]*-->")
+NOT_FIGURES = re.compile(r"\A---\n.*?\n---\n|\[@[^\]]*\]|\{[^}]*\}|\]\([^)]*\)|<!--.*?-->|https?://\S+", re.S)
+UK_ONLY_NUMBERS = {"999", "111", "000"}  # UK (and Australian) phone numbers a translation replaces with the reader's own
+
+
+def figures(text: str) -> Counter:
+    """Every number a reader sees, as written in digits: '1,000' and '1 000' are both 1000."""
+    text = re.sub(r"(\d)[,\s\u202f](\d{3})\b", r"\1\2", NOT_FIGURES.sub(" ", text))
+    return Counter(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def fidelity(english: str, translated: str) -> list[str]:
+    """What a translation lost or changed: a figure, a source, a shortcode (care card, evidence label, table)."""
+    problems = []
+    lost = figures(english) - figures(translated)
+    for number in sorted(set(lost) - UK_ONLY_NUMBERS):
+        problems.append(f"figure {number} is in the English page {lost[number]} more time(s)")
+    for number, extra in sorted((figures(translated) - figures(english)).items()):
+        problems.append(f"figure {number} is not in the English page ({extra} time(s))")
+    cited = Counter(k for c in CITATION.findall(translated) for k in re.findall(r"[\w-]+", c))
+    for key in sorted(set(Counter(k for c in CITATION.findall(english) for k in re.findall(r"[\w-]+", c))) - set(cited)):
+        problems.append(f"source @{key} is cited in the English page but not here")
+    if Counter(SHORTCODE.findall(english)) != Counter(SHORTCODE.findall(translated)):
+        problems.append("the <!-- md:... --> lines (care cards, evidence labels, tables) differ from the English page")
+    return problems
+
+
+def unfaithful(docs_dir) -> list[str]:
+    english, tree = english_docs(docs_dir), Path(docs_dir).name
+    return [f"{tree}/{page}: {problem}" for source, (page, _) in sorted(pairs(docs_dir).items()) if (english / source).is_file()
+            for problem in fidelity((english / source).read_text(encoding="utf-8"),
+                                    (Path(docs_dir) / page).read_text(encoding="utf-8"))]
+
+
 def mark(path: Path) -> None:
     """Record the English version a translated page now follows."""
     text = path.read_text(encoding="utf-8")
@@ -126,6 +164,6 @@ if __name__ == "__main__":
             mark(page)
         sys.exit(0)
     report = [line for lang, (folder, *_) in language.TREES.items() if lang != language.DEFAULT
-              for line in behind(folder) + untranslated(folder)]
+              for line in behind(folder) + untranslated(folder) + unfaithful(folder)]
     print("\n".join(report) or "Every translation follows the current English page.")
     sys.exit(1 if report else 0)

@@ -17,6 +17,7 @@ import pytest
 
 from test_quality import axe_violations, layout_problems
 
+EDITIONS = ("en",)  # the English page's words; the Spanish words are tested on the same page served as lang="es" (below)
 KEY = "spasm-relief-guide:diary"
 PAGE = "tools/spasm-diary/"
 TRICKY = 'Cramp, then "knots" again\nwoke at 3am 😣 — calf, left\r\nsecond line, "quoted"'

@@ -117,7 +117,7 @@ def page_facts(html: str) -> tuple[str, str, str]:
     for tag in soup.select(".headerlink, sup.cite"):
         tag.decompose()
     h1 = soup.select_one("article h1")
-    heading = soup.find(id="key-points")
+    heading = soup.find(id="key-points") or soup.find(id="puntos-clave")  # English, Spanish
     first = heading.find_next("li") if heading else None
     return (soup.title.get_text(), " ".join(h1.get_text().split()),
             " ".join(first.get_text().split()) if first else "")
@@ -174,12 +174,12 @@ def test_every_content_page_has_its_pdf(site, page_pdfs):
     assert not missing, missing
 
 
-def test_page_pdfs_are_tagged_titled_with_embedded_fonts_and_the_page_text(site, page_pdfs):
+def test_page_pdfs_are_tagged_titled_with_embedded_fonts_and_the_page_text(site, page_pdfs, edition):
     problems = []
     for page in page_pdfs:
         title, heading, key_point = page_facts((site.root / page).read_text(encoding="utf-8"))
         texts = [heading] + ([key_point] if key_point else [])
-        problems += pdf_problems(site.root / "pdf" / build_pdfs.pdf_name(page), title, texts)
+        problems += pdf_problems(site.root / "pdf" / build_pdfs.pdf_name(page), title, texts, edition)
     assert not problems, "\n".join(problems)
 
 
@@ -193,13 +193,13 @@ def test_page_pdfs_tag_one_title_and_table_headers(site, page_pdfs):
 
 @pytest.mark.pdf
 @pytest.mark.parametrize("tool", ["tools/spasm-diary/index.html", "tools/appointment-summary/index.html"])
-def test_printable_tools_fit_on_one_a4_page(site, tool):
-    assert pdf_info(site.root / "pdf" / build_pdfs.pdf_name(tool))["Pages"] == "1"
+def test_printable_tools_fit_on_one_a4_page(site, tool, page_of):
+    assert pdf_info(site.root / "pdf" / build_pdfs.pdf_name(page_of(tool)))["Pages"] == "1"
 
 
-@pytest.mark.parametrize("tool", ["tools/spasm-diary/", "tools/appointment-summary/"])
-def test_printable_tools_fit_on_one_letter_page(site, tab, tmp_path, tool):
-    tab.goto((site.root / tool / "index.html").as_uri())
+@pytest.mark.parametrize("tool", ["tools/spasm-diary/index.html", "tools/appointment-summary/index.html"])
+def test_printable_tools_fit_on_one_letter_page(site, tab, tmp_path, tool, page_of):
+    tab.goto((site.root / page_of(tool)).as_uri())
     tab.emulate_media(media="print")
     tab.pdf(path=str(tmp_path / "letter.pdf"), format="Letter", margin=build_pdfs.MARGIN)
     tab.emulate_media(media="screen")
@@ -237,10 +237,15 @@ def guide_contents(site, page_pdfs, guide) -> list[tuple[str, int]]:
     return entries
 
 
-def test_guide_is_tagged_and_holds_every_page_in_reading_order(site, page_pdfs, guide, guide_contents):
+GUIDE_WORDS = {"en": ("Spasm Relief Guide: the whole guide", ["Contents", "Edition of"]),
+               "es": ("Guía de alivio de espasmos: la guía completa", ["Índice", "Edición del"])}
+
+
+def test_guide_is_tagged_and_holds_every_page_in_reading_order(site, page_pdfs, guide, guide_contents, edition, page_of):
     order = build_pdfs.reading_order(site.root, page_pdfs)
-    assert order[-2:] == ["glossary/index.html", "references/index.html"]  # the back matter
-    problems = pdf_problems(guide, "Spasm Relief Guide: the whole guide", ["Contents", "Edition of"])
+    assert order[-2:] == [page_of("glossary/index.html"), page_of("references/index.html")]  # the back matter
+    title, texts = GUIDE_WORDS[edition]
+    problems = pdf_problems(guide, title, texts, edition)
     after_contents = "\f".join(pdf_text(guide).split("\f")[guide_contents[0][1] - 1:])
     problems += order_problems(after_contents, [title for title, _ in guide_contents])
     assert not problems, "\n".join(problems)
@@ -259,8 +264,8 @@ def test_guide_has_bookmarks_and_links_inside_itself(guide):
 
 # --- printing --------------------------------------------------------------------------------
 
-def test_print_shows_the_article_and_care_cards_only(site, tab):
-    tab.goto((site.root / "get-help" / "index.html").as_uri())
+def test_print_shows_the_article_and_care_cards_only(site, tab, page_of):
+    tab.goto((site.root / page_of("get-help/index.html")).as_uri())
     assert not print_problems(tab)
 
 
@@ -269,12 +274,12 @@ def test_print_shows_the_article_and_care_cards_only(site, tab):
 # Expected in the bundle: the download page's links to the PDFs and the zip, which the bundle does
 # not hold (the page tells readers to use the website for the latest version); the 404 page, which
 # only a web server shows; links to the page's web address (canonical and sharing tags).
-NOT_IN_BUNDLE = re.compile(r"^(docs/about/download\.md .*link '(\.\./)+(pdf|download)/|404\.html)")
+NOT_IN_BUNDLE = re.compile(r"^(docs(-es)?/(about/download|acerca-de/descargar)\.md .*link '(\.\./)+(pdf|download)/|404\.html)")
 
 
 def test_offline_bundle_links_and_search_index_resolve_under_file_urls(bundle, config):
-    offline = Site(bundle, bundle.as_uri() + "/", ROOT / "docs")
-    web = f"link '{config['site_url']}"
+    offline = Site(bundle, bundle.as_uri() + "/", Path(config["docs_dir"]))
+    web = f"link '{urljoin(config['site_url'], '/')}"  # this edition's web address, or the other edition's
     problems = [p for p in check(offline, trusted_hosts()) if not NOT_IN_BUNDLE.match(p) and web not in p]
     problems += file_url_problems(bundle)
     assert (bundle / "search" / "search_index.js").is_file()

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+import pikepdf
 import pytest
 
 import build_pdfs  # (on the path from conftest.py)
@@ -137,8 +138,8 @@ def squash(text: str) -> str:
 def pdf_alt_texts(pdf: Path) -> list[str]:
     """The /Alt texts of the PDF's tagged figures: Chromium writes one for each printed SVG with
     role="img" and an aria-label, so a drawing that did not print has none."""
-    raw = re.findall(rb"/Alt\s*\(((?:\\.|[^\\)])*)\)", pdf.read_bytes())
-    return [re.sub(r"\\(.)", r"\1", alt.decode("latin-1")) for alt in raw]
+    with pikepdf.open(pdf) as document:  # text strings may be UTF-16 (accents): let pikepdf decode them
+        return [str(o.Alt) for o in document.objects if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
 
 
 def pdf_picture_problems(pdf: Path, texts: list[str], alts: list[str]) -> list[str]:
@@ -155,14 +156,15 @@ def alt_texts(html: str) -> list[str]:
     return [svg["aria-label"] for svg in soup(html).select('article svg.picture[role="img"]')]
 
 
-def pdf_link_problems(pdf: Path, page: str, html: str) -> list[str]:
+def pdf_link_problems(pdf: Path, page: str, html: str, base: str = "/") -> list[str]:
     """A drawing of links (the body map) printed if the PDF has a link area for each of its links
-    on top of the page's other links to the same place (the list beside it)."""
+    on top of the page's other links to the same place (the list beside it). `base` is the path of
+    the edition's web address ("/es/"): the PDF's links are web addresses."""
     article = soup(html).select_one("article")
     where = lambda href: urlsplit(urljoin("http://x/" + page, href))._replace(scheme="", netloc="").geturl()  # noqa: E731
     drawn = {where(a["href"]) for a in article.select("svg.picture a[href]")}
     wanted = Counter(where(a["href"]) for a in article.select("a[href]") if where(a["href"]) in drawn)
-    printed = Counter(urlsplit(u.decode("latin-1"))._replace(scheme="", netloc="").geturl()
+    printed = Counter("/" + urlsplit(u.decode("latin-1"))._replace(scheme="", netloc="").geturl().removeprefix(base)
                       for u in re.findall(rb"/URI \(([^)]*)\)", pdf.read_bytes()))
     return [f"{pdf.name}: {printed[t]} link areas to {t}, expected at least {n} (the drawing's links did not print?)"
             for t, n in sorted(wanted.items()) if printed[t] < n]
@@ -205,7 +207,8 @@ def test_pictures_are_in_the_page_pdfs_and_the_guide(site, page_pdfs, page_of):
     for page in map(page_of, EXPECTED):
         html = (site.root / page).read_text(encoding="utf-8")
         pdf = site.root / "pdf" / build_pdfs.pdf_name(page)
-        problems += pdf_picture_problems(pdf, captions(html), alt_texts(html)) + pdf_link_problems(pdf, page, html)
+        problems += pdf_picture_problems(pdf, captions(html), alt_texts(html))
+        problems += pdf_link_problems(pdf, page, html, urlsplit(site.site_url).path)
         everything.append(html)
     problems += pdf_picture_problems(site.root / "pdf" / build_pdfs.GUIDE, [c for h in everything for c in captions(h)],
                                      [a for h in everything for a in alt_texts(h)])

@@ -187,10 +187,11 @@ def variant(built: Path, tmp_path: Path, change: str = "", build: str | None = N
     page = copy / "relief/heat-and-cold/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{change}</p>", 1), encoding="utf-8")
     files = [name for name in offline_worker.precached(copy) if name != drop]
-    (copy / "sw.js").write_text(offline_worker.worker(files, build or offline_worker.build_id(copy, files)), encoding="utf-8")
+    offline_worker.write(copy, files, build)
     return copy
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_worker_checker_catches_a_missing_entry_and_a_stale_build_id(built, tmp_path):
     assert worker_problems(built) == []
     missing = variant(built, tmp_path, "New text", drop="relief/heat-and-cold/index.html")
@@ -281,6 +282,7 @@ def saved_state(page) -> dict:
     return page.evaluate(CACHE_STATE)
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_first_visit_registers_the_worker_after_load_and_saves_the_guide(context, host, built):
     page = context.new_page()
     events = []
@@ -298,7 +300,7 @@ def test_first_visit_registers_the_worker_after_load_and_saves_the_guide(context
     print(f"\nprecache: {len(files)} files, {size} bytes ({size / 1024 / 1024:.2f} MB)")
 
 
-def offline_problems(context, host, built: Path, paths: list[str]) -> list[str]:
+def offline_problems(context, host, built: Path, paths: list[str], notice: str = "Saved copy from ") -> list[str]:
     """Open each page with the network off: its own title and the saved-copy notice, or a problem."""
     host.online = False
     context.set_offline(True)
@@ -312,11 +314,11 @@ def offline_problems(context, host, built: Path, paths: list[str]) -> list[str]:
             problems.append(f"{path}: {error.message.splitlines()[0]}")
             continue
         h1 = page.locator("h1").first.inner_text().strip("¶")
-        notice = page.locator(".saved-copy").all_inner_texts()
+        shown = page.locator(".saved-copy").all_inner_texts()
         if response.status != 200 or h1 != title:
             problems.append(f"{path}: status {response.status}, title {h1!r} instead of {title!r}")
-        elif not notice or not notice[0].startswith("Saved copy from "):
-            problems.append(f"{path}: no 'Saved copy from DATE' notice")
+        elif not shown or not shown[0].startswith(notice):
+            problems.append(f"{path}: no '{notice}DATE' notice")
     page.close()
     return problems
 
@@ -328,6 +330,7 @@ def never_opened(built: Path, count: int = 10) -> list[str]:
     return pages[:: max(1, len(pages) // count)][:count]
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_ten_pages_never_opened_load_offline_with_the_notice_and_search_works(context, host, built):
     page = first_visit(context, host.url)
     first_visit(context, host.url + "relief/").close()
@@ -339,6 +342,7 @@ def test_ten_pages_never_opened_load_offline_with_the_notice_and_search_works(co
     assert "relief/magnesium/" in search("magnesium")[:3]
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_offline_check_catches_a_worker_that_leaves_a_page_out(context, host, built, tmp_path):
     """Broken fixture: a worker whose list misses the heat and cold page."""
     host.use(variant(built, tmp_path, "Same", drop="relief/heat-and-cold/index.html"))
@@ -355,10 +359,11 @@ def overdue(built: Path, tmp_path: Path) -> Path:
                   page.read_text(encoding="utf-8"))
     page.write_text(text, encoding="utf-8")
     files = offline_worker.precached(second)
-    (second / "sw.js").write_text(offline_worker.worker(files, offline_worker.build_id(second, files)), encoding="utf-8")
+    offline_worker.write(second, files)
     return second
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_a_page_past_its_review_date_says_so_offline(context, host, built, tmp_path):
     host.use(overdue(built, tmp_path))
     first_visit(context, host.url).close()
@@ -371,6 +376,7 @@ def test_a_page_past_its_review_date_says_so_offline(context, host, built, tmp_p
     assert "due for review" not in page.locator(".saved-copy").inner_text()
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_saved_copy_notice_is_accessible_on_a_small_phone(scheme, browser, host, built, tmp_path):
     host.use(overdue(built, tmp_path))
@@ -386,6 +392,7 @@ def test_the_saved_copy_notice_is_accessible_on_a_small_phone(scheme, browser, h
         context.close()
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_a_pdf_is_saved_when_opened(context, host):
     page = first_visit(context, host.url)
     # no-store: the browser's own HTTP cache keeps no copy, so only the worker can answer offline
@@ -428,6 +435,7 @@ def deploy_again(context, host, second: Path) -> dict:
     return state
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_a_new_build_replaces_the_saved_copy_whole(context, host, built, tmp_path):
     second = variant(built, tmp_path, "Second build")
     state = deploy_again(context, host, second)
@@ -436,6 +444,7 @@ def test_a_new_build_replaces_the_saved_copy_whole(context, host, built, tmp_pat
     assert len(state["files"]) == len(worker_files(second)[1]) + 1  # and the "saved at" date
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_mix_check_catches_a_stale_build_id(context, host, built, tmp_path):
     """Broken fixture: the second build's worker keeps the first build id, so the browser sees
     no new worker and the old copy of the changed page stays."""
@@ -444,6 +453,7 @@ def test_mix_check_catches_a_stale_build_id(context, host, built, tmp_path):
     assert mixed_files(state, host.url, second) == ["relief/heat-and-cold/"]
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_a_failed_download_keeps_the_old_copy_whole(context, host, built, tmp_path):
     """A new build whose list names a file the host does not have: its install fails, and the
     first build's copy stays, complete and alone."""
@@ -453,6 +463,7 @@ def test_a_failed_download_keeps_the_old_copy_whole(context, host, built, tmp_pa
     assert state["names"] == state["first"]["names"] and state["files"] == state["first"]["files"]
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_no_request_leaves_the_site(context, host, built):
     page = first_visit(context, host.url)
     offline_problems(context, host, built, never_opened(built, 2))
@@ -461,6 +472,7 @@ def test_no_request_leaves_the_site(context, host, built):
     assert [url for url in context.requests if not url.startswith(host.url)] == []
 
 
+@pytest.mark.editions("en")  # the worker's code is the same for both editions: test_spanish_edition_works_offline
 def test_request_check_sees_a_worker_reaching_another_origin(context, host, built, tmp_path):
     """Broken fixture: a worker whose list names a file on another host."""
     second = variant(built, tmp_path, "Same")
@@ -474,3 +486,29 @@ def test_request_check_sees_a_worker_reaching_another_origin(context, host, buil
             break
         page.wait_for_timeout(200)
     assert [url for url in context.requests if not url.startswith(host.url)] == ["http://127.0.0.2:9/x.css"]
+
+
+# --- the Spanish edition: its own worker, scope and words ----------------------------------------
+
+@pytest.mark.editions("es")
+def test_each_edition_saves_only_its_own_pages(published):
+    """site/sw.js leaves site/es/ to its own worker (and answers none of its requests); site/es/sw.js
+    saves the Spanish pages and the Spanish search stemmer, with the notice in Spanish."""
+    english, spanish = ROOT / "site", ROOT / "site" / "es"
+    _, english_files = worker_files(english)
+    _, spanish_files = worker_files(spanish)
+    assert not [f for f in english_files if f.startswith("es/")] and 'const ELSEWHERE = ["es/"]' in (english / "sw.js").read_text()
+    assert "alivio/durante-un-espasmo/" in spanish_files and "relief/" not in spanish_files
+    assert "assets/javascripts/lunr/min/lunr.es.min.js" in spanish_files
+    assert '"saved": "Copia guardada"' in (spanish / "sw.js").read_text(encoding="utf-8")
+    manifest = json.loads((spanish / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert (manifest["lang"], manifest["start_url"], manifest["scope"]) == ("es", "/es/", "/es/")
+
+
+@pytest.mark.editions("es")
+def test_spanish_edition_works_offline(context, host, built, edition):
+    """The Spanish edition, saved on a first visit: pages never opened load offline, with the notice in Spanish."""
+    page = first_visit(context, host.url)
+    problems = offline_problems(context, host, built, never_opened(built, 4), notice="Copia guardada del ")
+    page.close()
+    assert not problems, problems

@@ -302,7 +302,10 @@ def test_sitemap_and_robots_checkers_catch_mistakes():
 
 # --- the share control, in a real browser ------------------------------------------------------
 
-def share_problems(page) -> list[str]:
+COPIED = {"en": "copied", "es": "copiado"}  # the visible confirmation, in each edition's words
+
+
+def share_problems(page, edition: str = "en") -> list[str]:
     """Click 'Share this page' with and without the Web Share API; both must hand over the canonical URL."""
     canonical = page.evaluate("document.querySelector('link[rel=canonical]')?.href")
     button = page.locator(".share__button")
@@ -313,7 +316,7 @@ def share_problems(page) -> list[str]:
     copied = page.evaluate("navigator.clipboard.readText()")
     if copied != canonical:
         problems.append(f"copied {copied!r}, not {canonical!r}")
-    if "copied" not in page.locator(".share__status").inner_text():
+    if COPIED[edition] not in page.locator(".share__status").inner_text():
         problems.append("no visible confirmation after copying")
     page.evaluate("navigator.share = data => { window.__shared = data; return Promise.resolve(); }")
     button.click()
@@ -329,31 +332,32 @@ def share_context(browser, origin: str):
     return context
 
 
-@pytest.mark.parametrize("path", ["", "get-help/", "relief/heat-and-cold/"])
-def test_share_control_copies_or_shares_the_page_url(path, browser, base_url):
+@pytest.mark.parametrize("path", ["index.html", "get-help/index.html", "relief/heat-and-cold/index.html"])
+def test_share_control_copies_or_shares_the_page_url(path, browser, base_url, page_of, edition):
     context = share_context(browser, base_url)
     page = context.new_page()
-    page.goto(base_url + path)
-    assert share_problems(page) == []
+    page.goto(base_url + page_of(path).removesuffix("index.html"))
+    assert share_problems(page, edition) == []
     context.close()
 
 
-def test_heading_permalink_copies_the_section_link(browser, base_url):
+def test_heading_permalink_copies_the_section_link(browser, base_url, page_of):
     context = share_context(browser, base_url)
     page = context.new_page()
-    page.goto(base_url + "get-help/")
-    page.locator("#urgent .headerlink").click(force=True)
+    page.goto(base_url + page_of("get-help/index.html").removesuffix("index.html"))
+    section = page.locator("article h2[id]").nth(2).get_attribute("id")  # "urgent", "urgente"
+    page.locator(f"#{section} .headerlink").click(force=True)
     canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
-    assert page.evaluate("navigator.clipboard.readText()") == canonical + "#urgent"
+    assert page.evaluate("navigator.clipboard.readText()") == canonical + "#" + section
     context.close()
 
 
-def test_share_checker_catches_a_page_without_the_control(browser, base_url):
+def test_share_checker_catches_a_page_without_the_control(browser, base_url, config):
     context = share_context(browser, base_url)
     page = context.new_page()
     page.goto(base_url)
     page.evaluate("document.querySelector('.share').remove()")
-    assert share_problems(page) == ["0 share buttons, canonical 'https://spasm-relief-guide.github.io/'"]
+    assert share_problems(page) == [f"0 share buttons, canonical '{config['site_url']}'"]
     context.close()
 
 

@@ -1,11 +1,15 @@
-/* Load search only when the reader opens it.
+/* Load search only when the reader opens it, and send no sitemap lookups.
  *
  * On every page view Material downloads the search index (about 75 KB compressed) and starts
  * its search worker (about 14 KB), though most readers never search. This holds both back
  * until the search box is touched, focused or opened (by a click, a keyboard shortcut or a
  * ?q= link); the reader then waits a moment, once per page.
+ * Material also requests "sitemap.xml" beside every <link rel="alternate"> in the head, for its
+ * own language selector. This site's alternates are the same page in the other language
+ * (scripts/languages.py), not a language's home, so those addresses do not exist: the requests
+ * are not sent (Material then keeps its plain links, which already go to the right page).
  * Loaded before Material's bundle (overrides/main.html). Under file:// (the offline bundle)
- * Material already waits for search to open, so this does nothing there.
+ * Material already waits for search to open, and no page has alternates, so this does nothing there.
  */
 (function () {
   "use strict"
@@ -28,11 +32,13 @@
   var xhrSend = XMLHttpRequest.prototype.send
   XMLHttpRequest.prototype.open = function (method, url) {
     this.isSearchIndex = /\/search\/search_index\.json$/.test(String(url))
+    this.isSitemap = /\/sitemap\.xml$/.test(String(url))
     return xhrOpen.apply(this, arguments)
   }
   XMLHttpRequest.prototype.send = function () {
     var request = this
     var args = arguments
+    if (request.isSitemap) return // never needed: see above
     if (!request.isSearchIndex) return xhrSend.apply(request, args)
     whenOpen(function () { xhrSend.apply(request, args) })
   }
