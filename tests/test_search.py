@@ -854,3 +854,18 @@ def test_unknown_page_in_search_terms_stops_the_build(tmp_path, caplog):
     terms = "terms:\n  other.md: cramp\n  relief/no-such-page.md: cramp\n"
     _, errors = build_fixture(tmp_path, {"data/search-terms.yml": terms}, caplog=caplog)
     assert any("docs/data/search-terms.yml:3" in e and "relief/no-such-page.md" in e for e in errors), errors
+
+
+def test_unknown_page_in_spanish_search_terms_is_reported(tmp_path):
+    """docs-es/ reads search-terms-es.yml (keyed by Spanish paths), not the English file."""
+    from sitebuild import checks
+
+    docs = tmp_path / "docs-es"
+    (docs / "alivio").mkdir(parents=True)
+    (docs / "data").mkdir()
+    (docs / "alivio" / "magnesio.md").write_text("# Magnesio\n", encoding="utf-8")
+    (docs / "data" / "search-terms.yml").write_text("terms:\n  relief/magnesium.md: magnesium\n", encoding="utf-8")
+    (docs / "data" / "search-terms-es.yml").write_text(
+        "terms:\n  alivio/magnesio.md: magnesio\n  relief/magnesium.md: magnesio\n", encoding="utf-8")
+    (problem,) = checks.search_terms_problems(docs)
+    assert "search-terms-es.yml:3" in problem and "'relief/magnesium.md'" in problem, problem
