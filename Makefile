@@ -36,7 +36,7 @@ test: $(VENV)/.test $(ZENSICAL_VENV)/.zensical ## Build the site (and the Zensic
 	.ci/system-deps.sh
 	$(BIN)/python scripts/build.py
 	$(ZENSICAL_VENV)/bin/python scripts/build.py zensical
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: $(VENV)/.test ## Build time, per-page weight, PDF step time, PDF and zip sizes
 	$(BIN)/python scripts/bench.py

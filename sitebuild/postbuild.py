@@ -3,9 +3,10 @@
     python -m sitebuild.postbuild SITE_DIR [--site-url URL] [--docs docs] [--no-csp]
 
 1. Search (Material's index, if there is one): each page's description and its lay words from
-   docs/data/search-terms.yml lead its entry (the words visually hidden), pages listed under
-   `boost:`/`demote:` rank higher or lower, and sitebuild/search_query.js (forgiving matching:
-   common words, stems, typos) is appended to the search worker.
+   docs/data/search-terms.yml (search-terms-es.yml for docs-es/) lead its entry (the words visually
+   hidden), pages listed under `boost:`/`demote:` rank higher or lower, and sitebuild/search_query.js
+   (forgiving matching in the index's language: common words, stems, accents, typos) is appended to
+   the search worker.
 2. Every HTML page: review dates written out ("2 December 2026"), the page's Sources added to
    its schema.org data, and a Content-Security-Policy that allows only the site's own origin
    (each inline script by its hash), unless `csp` is off (the file:// bundle has no origin).

@@ -2,9 +2,11 @@
 
 Each query is typed into Material's search box in headless Chromium, against the built site/
 served on 127.0.0.1 and against the offline bundle under file://; the expected page must be
-among the first three results. Lay words, synonyms and other spellings live in
-docs/data/search-terms.yml; the matching (common words, stems, typos, word weights) is
-sitebuild/search_query.js, appended to Material's search worker by sitebuild/postbuild.py.
+among the first three results. Each edition has its own lists (English QUERIES, Spanish QUERIES_ES,
+chosen by the `edition` fixture). Lay words, synonyms and other spellings live in
+docs/data/search-terms.yml and search-terms-es.yml; the matching (common words, stems and accents in
+the index's language, typos, word weights) is sitebuild/search_query.js, appended to Material's
+search worker by sitebuild/postbuild.py.
 """
 
 from __future__ import annotations
@@ -270,7 +272,254 @@ BROAD_QUERIES = [
     ("can i trust this website", "living/support/"),
     ("living with fibromyalgia", "living/"),
 ]
+
+# The Spanish edition (site/es/): the same floors. Expected pages are Spanish paths. Words from Spain
+# and from Latin America, typed with and without accents ("músculo" and "musculo" find the same page).
+QUERIES_ES = [
+    ("calambre ahora mismo", "alivio/durante-un-espasmo/"),
+    ("se me sube el gemelo", "alivio/durante-un-espasmo/"),  # Spain
+    ("agarrotado", "alivio/durante-un-espasmo/"),
+    ("se me acalambró la pierna", ("alivio/durante-un-espasmo/", "entender/espasmos-y-calambres/")),  # Latin America
+    ("qué es un espasmo", "entender/espasmos-y-calambres/"),
+    ("que es un espasmo", "entender/espasmos-y-calambres/"),
+    ("calambre en el músculo", "entender/espasmos-y-calambres/"),
+    ("calambre en el musculo", "entender/espasmos-y-calambres/"),
+    ("contracción muscular", "entender/espasmos-y-calambres/"),
+    ("contraccion muscular", "entender/espasmos-y-calambres/"),
+    ("rampa", "entender/espasmos-y-calambres/"),  # Spain
+    ("me dio un tirón", ("entender/espasmos-y-calambres/", "alivio/durante-un-espasmo/")),
+    ("calambrre", "entender/espasmos-y-calambres/"),
+    ("temblor muscular", "entender/espasmos-y-calambres/"),
+    ("contractura", ("entender/espasmos-y-calambres/", "causas/puntos-gatillo/")),
+    ("nudo en el músculo", "causas/puntos-gatillo/"),
+    ("fibromialgia", "entender/dolor-en-la-fibromialgia/"),
+    ("fibromialgía", "entender/dolor-en-la-fibromialgia/"),
+    ("fibromialga", "entender/dolor-en-la-fibromialgia/"),
+    ("hormigueo", "entender/dolor-en-la-fibromialgia/"),
+    ("ardor en la piel", "entender/dolor-en-la-fibromialgia/"),
+    ("parestesia", "entender/dolor-en-la-fibromialgia/"),
+    ("alodinia", ("entender/dolor-en-la-fibromialgia/", "causas/procesamiento-del-dolor/")),
+    ("dolor al tacto", "entender/dolor-en-la-fibromialgia/"),
+    ("pies entumecidos", "causas/nervios/"),
+    ("neuropatía de fibra fina", "causas/nervios/"),
+    ("sensibilización central", "causas/procesamiento-del-dolor/"),
+    ("sensibilizacion central", "causas/procesamiento-del-dolor/"),
+    ("cuello y hombros", "entender/donde-duele/"),
+    ("dolor de lumbares", "entender/donde-duele/"),
+    ("calambres nocturnos", ("alivio/estiramientos/", "vivir/sueno/")),  # the sleep page has a night-cramps section
+    ("calambre en la pantorrilla por la noche", "alivio/estiramientos/"),
+    ("mala circulación", ("causas/riego-sanguineo/", "pedir-ayuda/otra-causa/")),
+    ("bolsa de agua caliente", "alivio/calor-y-frio/"),
+    ("almohadilla térmica", "alivio/calor-y-frio/"),
+    ("bolsa de hielo", "alivio/calor-y-frio/"),
+    ("sales de Epsom", "alivio/agua-caliente-y-sales-de-epsom/"),
+    ("sal de higuera", "alivio/agua-caliente-y-sales-de-epsom/"),  # Spain
+    ("magnesio", "alivio/magnesio/"),
+    ("magnecio", "alivio/magnesio/"),
+    ("dosis de magnesio", "alivio/magnesio/"),
+    ("cloruro de magnesio", "alivio/magnesio/"),
+    ("ácido málico", "alivio/magnesio/"),
+    ("acido malico", "alivio/magnesio/"),
+    ("potasio", "alivio/potasio/"),
+    ("plátanos", "alivio/potasio/"),
+    ("hipocalcemia", "alivio/calcio/"),
+    ("vitamina D", "alivio/vitamina-d/"),
+    ("vitamina d", "alivio/vitamina-d/"),
+    ("tomar el sol", "alivio/vitamina-d/"),
+    ("deshidratación", "alivio/agua/"),
+    ("deshidratacion", "alivio/agua/"),
+    ("beber más agua", "alivio/agua/"),
+    ("estatinas", "pedir-ayuda/"),
+    ("cuándo ir al médico", "pedir-ayuda/"),
+    ("cuando ir al medico", "pedir-ayuda/"),
+    ("urgencias", "pedir-ayuda/"),
+    ("no puedo dormir", "vivir/sueno/"),
+    ("quinina", "alivio/medicamentos/"),
+    ("relajante muscular", "alivio/medicamentos/"),
+    ("crema de mentol", "alivio/cremas/"),
+    ("rodillo de espuma", "alivio/masaje/"),
+    ("alimentos ricos en magnesio", "alivio/tablas-de-alimentos/"),
+    ("diario de espasmos", "herramientas/diario-de-espasmos/"),
+    ("fibrositis", "causas/nombres-antiguos/"),
+    ("TCC para la fibromialgia", "alivio/terapias-psicologicas/"),
+    ("programa de manejo del dolor", "alivio/terapias-psicologicas/"),
+    ("¿es mi dolor psicológico?", "alivio/terapias-psicologicas/"),
+    ("dolor de pantorrilla al caminar", "pedir-ayuda/otra-causa/"),
+    ("miositis", "pedir-ayuda/otra-causa/"),
+    ("medicamentos que causan calambres", "pedir-ayuda/medicamentos-que-causan-calambres/"),
+    ("piernas inquietas", "entender/piernas-inquietas/"),
+    ("ferritina", "entender/piernas-inquietas/"),
+    ("apnea del sueño", "vivir/sueno/"),
+    ("insomnio", "vivir/sueno/"),
+    ("calambres en el embarazo", "vivir/embarazo/"),
+    ("lactancia", "vivir/embarazo/"),
+    ("niebla mental", "vivir/brotes-niebla-y-emociones/"),
+    ("brote de fibromialgia", "vivir/brotes-niebla-y-emociones/"),
+    ("pensamientos suicidas", ("vivir/brotes-niebla-y-emociones/", "pedir-ayuda/")),
+    ("grupo de apoyo", "vivir/apoyo/"),
+    ("asociación de fibromialgia", "vivir/apoyo/"),
+]
+
+# Everyday Spanish phrasing, questions, misspellings (b/v, s/c/z, missing accents) and regional words,
+# written before the Spanish search words were checked against them. Misses are printed; FLOOR applies.
+BROAD_QUERIES_ES = [
+    ("cómo quito un calambre", "alivio/durante-un-espasmo/"),
+    ("como quitar un calambre rapido", "alivio/durante-un-espasmo/"),
+    ("me da un calambre en la pierna", ("alivio/durante-un-espasmo/", "entender/espasmos-y-calambres/")),
+    ("tengo el gemelo agarrotado", ("alivio/durante-un-espasmo/", "entender/espasmos-y-calambres/")),
+    ("calambre repentino", ("alivio/durante-un-espasmo/", "entender/espasmos-y-calambres/")),
+    ("calambre que no se quita", ("pedir-ayuda/", "alivio/durante-un-espasmo/")),
+    ("espasmos musculares", "entender/espasmos-y-calambres/"),
+    ("calambre", "entender/espasmos-y-calambres/"),
+    ("espasmo", "entender/espasmos-y-calambres/"),
+    ("espamos", "entender/espasmos-y-calambres/"),
+    ("me tiembla el parpado", "entender/espasmos-y-calambres/"),
+    ("por qué me dan calambres", ("causas/", "entender/espasmos-y-calambres/")),
+    ("qué provoca los calambres", ("causas/", "entender/espasmos-y-calambres/")),
+    ("calambres en los pies", "entender/donde-duele/"),
+    ("calambre en el pie", ("entender/donde-duele/", "alivio/durante-un-espasmo/")),  # the map sends feet there
+    ("dolor de cuello", "entender/donde-duele/"),
+    ("dolor de gemelos", "entender/donde-duele/"),
+    ("me duelen las cervicales", "entender/donde-duele/"),  # Spain
+    ("calambre en el chamorro", ("entender/donde-duele/", "alivio/durante-un-espasmo/", "alivio/estiramientos/")),  # Mexico
+    ("nudos en la espalda", "causas/puntos-gatillo/"),
+    ("puntos gatillo", "causas/puntos-gatillo/"),
+    ("dolor miofascial", "causas/puntos-gatillo/"),
+    ("tengo contracturas en la espalda", ("causas/puntos-gatillo/", "entender/espasmos-y-calambres/", "entender/donde-duele/")),
+    ("hormigueo en las manos", "entender/dolor-en-la-fibromialgia/"),
+    ("entumecimiento y hormigueo", "entender/dolor-en-la-fibromialgia/"),
+    ("piel sensible al tacto", "entender/dolor-en-la-fibromialgia/"),
+    ("dolor de fibromialgia", "entender/dolor-en-la-fibromialgia/"),
+    ("sintomas de la fibromialgia", ("entender/dolor-en-la-fibromialgia/", "")),
+    ("daño en los nervios", ("causas/nervios/", "pedir-ayuda/otra-causa/")),
+    ("neuropatia", ("causas/nervios/", "pedir-ayuda/otra-causa/")),
+    ("hormigueo en los pies", ("causas/nervios/", "entender/dolor-en-la-fibromialgia/")),
+    ("fibras nerviosas", "causas/nervios/"),
+    ("hipersensibilidad al dolor", "causas/procesamiento-del-dolor/"),
+    ("sistema nervioso", "causas/procesamiento-del-dolor/"),
+    ("manos y pies frios", "causas/riego-sanguineo/"),
+    ("mal riego sanguineo", "causas/riego-sanguineo/"),
+    ("mitocondrias", "causas/energia-muscular/"),
+    ("musculos cansados", "causas/energia-muscular/"),
+    ("me falta magnesio", ("causas/nutrientes/", "alivio/magnesio/")),
+    ("deficit de vitaminas", "causas/nutrientes/"),
+    ("analisis de sangre", ("causas/nutrientes/", "pedir-ayuda/otra-causa/")),
+    ("analitica", ("pedir-ayuda/otra-causa/", "causas/nutrientes/")),  # Spain
+    ("reumatismo muscular", "causas/nombres-antiguos/"),
+    ("calor o hielo", "alivio/calor-y-frio/"),
+    ("saco de semillas", "alivio/calor-y-frio/"),
+    ("frio para el dolor", "alivio/calor-y-frio/"),
+    ("almohadillas electricas", "alivio/calor-y-frio/"),
+    ("guisantes congelados", "alivio/calor-y-frio/"),
+    ("bolsa de agua calinte", "alivio/calor-y-frio/"),
+    ("sales de epsom", "alivio/agua-caliente-y-sales-de-epsom/"),
+    ("sales de epson", "alivio/agua-caliente-y-sales-de-epsom/"),
+    ("baño caliente", "alivio/agua-caliente-y-sales-de-epsom/"),
+    ("baño con magnesio", "alivio/agua-caliente-y-sales-de-epsom/"),
+    ("alberca climatizada", "alivio/agua-caliente-y-sales-de-epsom/"),  # Mexico
+    ("estiramientos para calambres en las piernas", "alivio/estiramientos/"),
+    ("calambres en las piernas por la noche", ("alivio/estiramientos/", "vivir/sueno/")),
+    ("calambres por la noche", ("alivio/estiramientos/", "vivir/sueno/")),
+    ("estirar el gemelo", "alivio/estiramientos/"),
+    ("ejercicios de estiramiento", "alivio/estiramientos/"),
+    ("estiramentos", "alivio/estiramientos/"),
+    ("yoga", ("alivio/ejercicio/", "alivio/estiramientos/")),
+    ("ejercicio", "alivio/ejercicio/"),
+    ("ejercicio suave", "alivio/ejercicio/"),
+    ("caminar", "alivio/ejercicio/"),
+    ("taichi", "alivio/ejercicio/"),
+    ("fisioterapia", "alivio/ejercicio/"),
+    ("kinesiologo", "alivio/ejercicio/"),  # Argentina, Chile
+    ("masaje", "alivio/masaje/"),
+    ("automasaje", "alivio/masaje/"),
+    ("pistola de masaje", "alivio/masaje/"),
+    ("pelota de tenis", "alivio/masaje/"),
+    ("masage", "alivio/masaje/"),
+    ("voltaren", "alivio/cremas/"),
+    ("crema de capsaicina", "alivio/cremas/"),
+    ("gel de ibuprofeno", "alivio/cremas/"),
+    ("acupuntura", "alivio/acupuntura/"),
+    ("acupuntra", "alivio/acupuntura/"),
+    ("punción seca", "alivio/acupuntura/"),
+    ("dosificar la actividad", "alivio/descanso-sueno-y-ritmo/"),
+    ("cansancio", ("alivio/descanso-sueno-y-ritmo/", "causas/energia-muscular/", "vivir/brotes-niebla-y-emociones/")),
+    ("siempre cansada", ("alivio/descanso-sueno-y-ritmo/", "vivir/brotes-niebla-y-emociones/", "vivir/sueno/")),
+    ("cuanto magnesio debo tomar", "alivio/magnesio/"),
+    ("citrato de magnesio", "alivio/magnesio/"),
+    ("oxido de magnesio", "alivio/magnesio/"),
+    ("el magnesio sirve para los calambres", "alivio/magnesio/"),
+    ("efectos secundarios del magnesio", "alivio/magnesio/"),
+    ("magnesio marino", "alivio/magnesio/"),
+    ("alimentos con potasio", "alivio/tablas-de-alimentos/"),
+    ("potasio bajo", "alivio/potasio/"),
+    ("potacio", "alivio/potasio/"),
+    ("platano para los calambres", "alivio/potasio/"),
+    ("papas y bananas", "alivio/potasio/"),
+    ("electrolitos", ("alivio/potasio/", "alivio/agua/")),
+    ("calcio", "alivio/calcio/"),
+    ("pastillas de calcio", "alivio/calcio/"),
+    ("dosis de vitamina d", "alivio/vitamina-d/"),
+    ("vitamina d en pastillas", "alivio/vitamina-d/"),
+    ("bitamina d", "alivio/vitamina-d/"),
+    ("falta de vitamina d", ("causas/nutrientes/", "alivio/vitamina-d/")),
+    ("cuanta agua hay que beber", "alivio/agua/"),
+    ("deshidratado", "alivio/agua/"),
+    ("deshidratasion", "alivio/agua/"),
+    ("agua tonica", "alivio/medicamentos/"),
+    ("ciclobenzaprina", "alivio/medicamentos/"),
+    ("amitriptilina", "alivio/medicamentos/"),
+    ("pregabalina", "alivio/medicamentos/"),
+    ("calmantes", "alivio/medicamentos/"),
+    ("efectos secundarios de la quinina", "alivio/medicamentos/"),
+    ("qué alimentos tienen magnesio", "alivio/tablas-de-alimentos/"),
+    ("qué debo comer", "alivio/tablas-de-alimentos/"),
+    ("consejos de otros pacientes", "alivio/experiencias/"),
+    ("remedios caseros", "alivio/"),
+    ("qué funciona", "alivio/"),
+    ("señales de alarma", "pedir-ayuda/"),
+    ("pierna hinchada", "pedir-ayuda/"),
+    ("coagulo de sangre", "pedir-ayuda/"),
+    ("trombosis venosa profunda", "pedir-ayuda/"),
+    ("orina oscura", "pedir-ayuda/"),
+    ("estatinas dolor muscular", "pedir-ayuda/"),
+    ("llamar al 112", "pedir-ayuda/"),
+    ("tetanos", "pedir-ayuda/"),
+    ("ictus", "pedir-ayuda/"),
+    ("cuello rigido y fiebre", "pedir-ayuda/"),
+    ("sindrome serotoninergico", ("pedir-ayuda/", "pedir-ayuda/medicamentos-que-causan-calambres/")),
+    ("efectos secundarios calambres", "pedir-ayuda/medicamentos-que-causan-calambres/"),
+    ("protector de estomago", "pedir-ayuda/medicamentos-que-causan-calambres/"),  # Spain: a PPI
+    ("tiroides", "pedir-ayuda/otra-causa/"),
+    ("que analisis de sangre me deben hacer", "pedir-ayuda/otra-causa/"),
+    ("ciatica", "pedir-ayuda/otra-causa/"),
+    ("no puedo tener las piernas quietas por la noche", "entender/piernas-inquietas/"),
+    ("ronquidos", "vivir/sueno/"),
+    ("pastillas para dormir", "vivir/sueno/"),
+    ("dormir", "vivir/sueno/"),
+    ("embarazada", "vivir/embarazo/"),
+    ("calambres embarazo", "vivir/embarazo/"),
+    ("me cuesta concentrarme", "vivir/brotes-niebla-y-emociones/"),
+    ("depresion", "vivir/brotes-niebla-y-emociones/"),
+    ("ansiedad", ("vivir/brotes-niebla-y-emociones/", "alivio/terapias-psicologicas/")),
+    ("ayuda en una crisis", ("vivir/brotes-niebla-y-emociones/", "pedir-ayuda/")),
+    ("terapia para el dolor cronico", "alivio/terapias-psicologicas/"),
+    ("mindfulness", "alivio/terapias-psicologicas/"),
+    ("puedo fiarme de esta web", "vivir/apoyo/"),
+    ("vivir con fibromialgia", "vivir/"),
+    ("diario de sintomas", "herramientas/diario-de-espasmos/"),
+    ("apuntar mis calambres", "herramientas/diario-de-espasmos/"),
+    ("diario para imprimir", "herramientas/diario-de-espasmos/"),
+    ("preguntas para el medico", "herramientas/preguntas-para-tu-medico/"),
+    ("cita con el medico", "herramientas/resumen-para-la-consulta/"),
+    ("registro de riesgos", "acerca-de/seguridad-clinica/"),
+    ("descargar pdf", "acerca-de/descargar/"),
+    ("sin conexion", "acerca-de/descargar/"),
+    ("privacidad", "acerca-de/privacidad/"),
+    ("informar de un error", "acerca-de/informar-de-un-error/"),
+]
 FLOOR = 0.90
+# each edition's lists: (strict, broad)
+EDITION_QUERIES = {"en": (QUERIES, BROAD_QUERIES), "es": (QUERIES_ES, BROAD_QUERIES_ES)}
 
 def searcher(page, home: str):
     """search(query) -> the result pages in order, as paths relative to `home` ("relief/magnesium/").
@@ -371,28 +620,48 @@ def misses(found: dict[str, tuple[str, int | None]]) -> list[str]:
     ]
 
 
-def test_every_query_finds_its_page_in_the_top_three(search):
-    assert len(QUERIES) >= 40
-    failed = misses(ranks(search, QUERIES))
+def test_every_query_finds_its_page_in_the_top_three(search, edition):
+    queries = EDITION_QUERIES[edition][0]
+    assert len(queries) >= 40
+    failed = misses(ranks(search, queries))
     assert not failed, "\n".join(failed)
 
 
-def test_everyday_queries_mostly_find_their_page(search):
-    found = ranks(search, BROAD_QUERIES)
+def test_everyday_queries_mostly_find_their_page(search, edition):
+    queries = EDITION_QUERIES[edition][1]
+    assert len(queries) >= 80
+    found = ranks(search, queries)
     print("\n".join(misses(found)))
     assert top(found, TOP) >= FLOOR, "\n".join(misses(found))
 
 
-def test_every_query_finds_its_page_in_the_offline_bundle(offline_search):
-    failed = misses(ranks(offline_search, QUERIES))
+def test_every_query_finds_its_page_in_the_offline_bundle(offline_search, edition):
+    failed = misses(ranks(offline_search, EDITION_QUERIES[edition][0]))
     assert not failed, "\n".join(failed)
 
 
-def test_rank_checker_reports_a_wrong_page(search):
+def test_query_lists_name_pages_of_their_edition(site, edition):
+    """Every expected page exists in the edition: a list with the other edition's paths would only miss."""
+    built = {path.parent.relative_to(site.root).as_posix() + "/" for path in site.root.rglob("index.html")}
+    built = {"" if path == "./" else path for path in built}
+    wrong = [(query, page) for queries in EDITION_QUERIES[edition] for query, expected in queries
+             for page in ((expected,) if isinstance(expected, str) else expected) if page not in built]
+    assert not wrong, wrong
+
+
+def test_query_list_checker_sees_another_editions_page(site, edition):
+    """Broken fixture: the check above, given the other edition's list, reports its pages."""
+    other = EDITION_QUERIES["es" if edition == "en" else "en"][0]
+    built = {path.parent.relative_to(site.root).as_posix() + "/" for path in site.root.rglob("index.html")}
+    assert any(expected not in built for _, expected in other if isinstance(expected, str))
+
+
+def test_rank_checker_reports_a_wrong_page(search, edition):
     """Broken fixture: a query that finds a different page must be reported, not passed."""
-    query, wrong = "hot water bottle", "relief/magnesium/"
+    query, wrong = {"en": ("hot water bottle", "relief/magnesium/"),
+                    "es": ("bolsa de agua caliente", "alivio/magnesio/")}[edition]
     found = {query: (wrong, rank(search(query), wrong))}
-    assert misses(found) and "hot water bottle" in misses(found)[0]
+    assert misses(found) and repr(query) in misses(found)[0]
     assert top(found, TOP) == 0 < FLOOR
     assert rank(["a/", "b/"], ("c/", "b/")) == 2 and rank(["a/"], "c/") is None
 
@@ -407,25 +676,30 @@ def early_search_requests(page, url: str) -> list[str]:
     return [u for u in requests if re.search(r"/search/search_index\.json|/workers/search\.", u)]
 
 
-def test_search_downloads_nothing_until_a_phone_reader_opens_it(base_url, browser):
+def section_url(base_url: str, page_of) -> str:
+    """The edition's "What helps" section: relief/ in English, alivio/ in Spanish."""
+    return base_url + page_of("relief/index.html").removesuffix("index.html")
+
+
+def test_search_downloads_nothing_until_a_phone_reader_opens_it(base_url, browser, page_of, edition):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        assert early_search_requests(page, base_url + "relief/") == []
+        assert early_search_requests(page, section_url(base_url, page_of)) == []
         page.locator("label.md-header__button[for=__search]").click()  # the header's search icon
         box = page.locator("input.md-search__input")
-        box.fill("magnesium")
+        box.fill({"en": "magnesium", "es": "magnesio"}[edition])
         box.press("End")
         playwright_api.expect(page.locator("li.md-search-result__item").first).to_be_visible()
     finally:
         page.close()
 
 
-def test_request_checker_sees_search_loading_early_without_lazy_search(base_url, browser):
+def test_request_checker_sees_search_loading_early_without_lazy_search(base_url, browser, page_of):
     """Broken fixture: without lazy-search.js, Material fetches the index and worker on page load."""
     page = browser.new_page()
     page.route("**/lazy-search.js", lambda route: route.abort())
     try:
-        assert len(early_search_requests(page, base_url + "relief/")) == 2
+        assert len(early_search_requests(page, section_url(base_url, page_of))) == 2
     finally:
         page.close()
 
@@ -444,6 +718,23 @@ RULES = {
     "cramps": ("cramp/", "words are stemmed: 'cramps' finds 'cramp'"),
     "magnesum": ("magnesium/", "typos are forgiven: 'magnesum' finds 'magnesium'"),
 }
+# The Spanish edition's index is Spanish (lunr.es): its own common words and stems, and accents folded.
+FIXTURE_DOCS_ES = [
+    {"location": "calambre/", "title": "Calambre", "text": "<p>Un calambre es cuando un músculo se tensa.</p>"},
+    {"location": "estudios/", "title": "Estudios", "text": "<p>Estudios universitarios: queda una unidad especial.</p>"},
+    {"location": "estirar/", "title": "Noche", "text": "<p>Estira la pierna.</p>"},
+    {"location": "medico/", "title": "Médico", "text": "<p>Ve al médico de familia.</p>"},
+    {"location": "medicamentos/", "title": "Pastillas", "text": "<p>Medicamentos y medicación.</p>"},
+]
+RULES_ES = {
+    "que es un calambre": ("calambre/", "Spanish common words are dropped: 'que', 'es' and 'un' no longer match "
+                                        "'queda', 'estudios', 'universitarios'"),
+    "estiramientos": ("estirar/", "words are cut to their Spanish stem: 'estiramientos' finds 'estira'"),
+    "medico": ("medico/", "accents are folded: 'medico' finds 'médico', not only 'medicamentos'"),
+}
+FIXTURES = {"en": (FIXTURE_DOCS, RULES), "es": (FIXTURE_DOCS_ES, RULES_ES)}
+# with and without accents, the same page: the index and the query are both folded
+ACCENTS = {"medico": "medico/", "médico": "medico/", "musculo": "calambre/", "músculo": "calambre/"}
 RUN_WORKER = """async ([source, index, queries]) => {
   const worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})))
   const ask = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message) })
@@ -456,31 +747,80 @@ RUN_WORKER = """async ([source, index, queries]) => {
   worker.terminate()
   return results
 }"""
+# A worker made from a blob cannot resolve Material's "../lunr/min/lunr.es.min.js": it loads the language
+# files from the served site, as the real worker does.
+REBASE = "self.importScripts = (load => (...urls) => load(...urls.map(url => new URL(url, {base!r}).href)))" \
+         "(self.importScripts.bind(self))\n"
 
 
-def worker_results(browser, source: str, config: dict) -> dict[str, list[str]]:
+def site_worker(site) -> str:
+    (worker,) = (site.root / postbuild.WORKERS).glob("search.*.js")
+    return worker.read_text(encoding="utf-8")
+
+
+def material_worker(change: tuple[str, str] | None = None) -> str:
+    """Material's own worker; with `change`, plus search_query.js with one line changed (a broken rewrite)."""
+    (worker,) = (Path(material.__file__).parent / "templates" / postbuild.WORKERS).glob("search.*.js")
+    if change is None:
+        return worker.read_text(encoding="utf-8")
+    patch = postbuild.QUERY_JS.read_text(encoding="utf-8")
+    assert patch.count(change[0]) == 1, f"{postbuild.QUERY_JS.name} no longer has {change[0]!r}: update this fixture"
+    return worker.read_text(encoding="utf-8") + "\n" + patch.replace(*change)
+
+
+def worker_results(browser, base_url: str, site, source: str, edition: str, queries=None) -> dict[str, list[str]]:
+    """The first page of each query, from `source` run as the search worker over the edition's tiny index."""
+    docs, rules = FIXTURES[edition]
+    config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    source = REBASE.format(base=base_url + postbuild.WORKERS.as_posix() + "/") + source
     page = browser.new_page()
     try:
-        return page.evaluate(RUN_WORKER, [source, {"config": config, "docs": FIXTURE_DOCS}, list(RULES)])
+        return page.evaluate(RUN_WORKER, [source, {"config": config, "docs": docs}, list(queries or rules)])
     finally:
         page.close()
 
 
-def test_search_worker_drops_common_words_stems_and_forgives_typos(site, browser):
-    (worker,) = (site.root / postbuild.WORKERS).glob("search.*.js")
-    config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    results = worker_results(browser, worker.read_text(encoding="utf-8"), config)
-    wrong = [f"{query!r} -> {results[query]}: {rule}" for query, (page, rule) in RULES.items()
-             if results[query][:1] != [page]]
+def wrong_rules(results: dict[str, list[str]], rules: dict) -> list[str]:
+    return [f"{query!r} -> {results[query]}: {rule}" for query, (page, rule) in rules.items()
+            if results[query][:1] != [page]]
+
+
+def test_search_worker_drops_common_words_stems_and_forgives_typos(site, browser, base_url, edition):
+    results = worker_results(browser, base_url, site, site_worker(site), edition)
+    wrong = wrong_rules(results, FIXTURES[edition][1])
     assert not wrong, "\n".join(wrong)
 
 
-def test_material_worker_without_the_rewrite_gets_each_rule_wrong(site, browser):
+def test_material_worker_without_the_rewrite_gets_each_rule_wrong(site, browser, base_url, edition):
     """Broken fixture: Material's own worker fails every rule, so each rule is what fixes it."""
-    (worker,) = (Path(material.__file__).parent / "templates" / postbuild.WORKERS).glob("search.*.js")
-    config = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    results = worker_results(browser, worker.read_text(encoding="utf-8"), config)
-    assert all(results[query][:1] != [page] for query, (page, _) in RULES.items()), results
+    results = worker_results(browser, base_url, site, material_worker(), edition)
+    rules = FIXTURES[edition][1]
+    assert len(wrong_rules(results, rules)) == len(rules), results
+
+
+@pytest.mark.editions("es")
+def test_search_worker_finds_a_word_with_or_without_its_accents(site, browser, base_url, edition):
+    results = worker_results(browser, base_url, site, site_worker(site), edition, ACCENTS)
+    assert {query: found[:1] for query, found in results.items()} == {q: [p] for q, p in ACCENTS.items()}
+
+
+@pytest.mark.editions("es")
+def test_worker_without_accent_folding_misses_the_accentless_word(site, browser, base_url, edition):
+    """Broken fixture: the same rewrite with accents left as typed and as indexed. 'médico' still finds its
+    page, 'medico' finds only 'medicamentos': the fold is what makes the two the same."""
+    source = material_worker(('return word.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "")', "return word"))
+    results = worker_results(browser, base_url, site, source, edition, ACCENTS)
+    assert results["médico"][:1] == ["medico/"] and results["medico"][:1] == ["medicamentos/"], results
+
+
+@pytest.mark.editions("es")
+def test_worker_with_english_rules_gets_the_spanish_rules_wrong(site, browser, base_url, edition):
+    """Broken fixture: the rewrite with lunr's English stemmer and common words on the Spanish index (the
+    language the worker loaded not detected) gets the Spanish common words and stems wrong."""
+    source = material_worker(("return loaded.length === 1 ? lunr[loaded[0]] : lunr", "return lunr"))
+    results = worker_results(browser, base_url, site, source, edition)
+    wrong = wrong_rules(results, RULES_ES)
+    assert any("que es un calambre" in w for w in wrong) and any("estiramientos" in w for w in wrong), results
 
 
 def test_build_stops_when_the_search_worker_is_missing(tmp_path):
@@ -488,7 +828,7 @@ def test_build_stops_when_the_search_worker_is_missing(tmp_path):
         postbuild.patch_worker(tmp_path)
 
 
-def test_nonsense_query_shows_no_results_with_links_to_main_sections(search):
+def test_nonsense_query_shows_no_results_with_links_to_main_sections(search, page_of):
     assert search("zzqxv") == []
     page = search.page
     none = page.evaluate(
@@ -498,8 +838,8 @@ def test_nonsense_query_shows_no_results_with_links_to_main_sections(search):
     help_box = page.locator(".search-no-results")
     playwright_api.expect(help_box).to_be_visible()
     links = help_box.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert any(href.endswith("/relief/") for href in links)
-    assert any(href.endswith("/get-help/") for href in links)
+    for name in ("relief/index.html", "get-help/index.html"):  # relief/ and get-help/, alivio/ and pedir-ayuda/
+        assert any(href.endswith("/" + page_of(name).removesuffix("index.html")) for href in links), (name, links)
 
 
 def test_no_results_links_open_pages_in_the_offline_bundle(offline_search):
@@ -514,3 +854,18 @@ def test_unknown_page_in_search_terms_stops_the_build(tmp_path, caplog):
     terms = "terms:\n  other.md: cramp\n  relief/no-such-page.md: cramp\n"
     _, errors = build_fixture(tmp_path, {"data/search-terms.yml": terms}, caplog=caplog)
     assert any("docs/data/search-terms.yml:3" in e and "relief/no-such-page.md" in e for e in errors), errors
+
+
+def test_unknown_page_in_spanish_search_terms_is_reported(tmp_path):
+    """docs-es/ reads search-terms-es.yml (keyed by Spanish paths), not the English file."""
+    from sitebuild import checks
+
+    docs = tmp_path / "docs-es"
+    (docs / "alivio").mkdir(parents=True)
+    (docs / "data").mkdir()
+    (docs / "alivio" / "magnesio.md").write_text("# Magnesio\n", encoding="utf-8")
+    (docs / "data" / "search-terms.yml").write_text("terms:\n  relief/magnesium.md: magnesium\n", encoding="utf-8")
+    (docs / "data" / "search-terms-es.yml").write_text(
+        "terms:\n  alivio/magnesio.md: magnesio\n  relief/magnesium.md: magnesio\n", encoding="utf-8")
+    (problem,) = checks.search_terms_problems(docs)
+    assert "search-terms-es.yml:3" in problem and "'relief/magnesium.md'" in problem, problem
