@@ -20,8 +20,9 @@ from functools import cache
 from pathlib import Path
 
 DEFAULT = "en"
-# language -> (docs folder, the folder its site is built into under site/, HTML lang, og:locale)
-TREES = {"en": ("docs", "", "en", "en_GB"), "es": ("docs-es", "es/", "es", "es_ES")}
+# language -> (docs folder, the folder its site is built into under site/, hreflang); the rest of each
+# edition's settings (site address, locale, template words) are in mkdocs.yml and mkdocs-es.yml
+TREES = {"en": ("docs", "", "en"), "es": ("docs-es", "es/", "es")}
 
 WORDS = {
     "en": {
