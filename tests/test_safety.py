@@ -291,6 +291,7 @@ def test_cauda_equina_signs_need_both_legs():
 def test_magnesium_emergency_names_who_is_at_risk(site_cards):
     text = SIGNS["magnesium-toxicity"]["text"]
     assert "kidney disease" in text and "a lot of magnesium" in text
+    assert "breathing is slow" in text  # the magnesium page and hazard H11 name this sign
     assert "very weak" not in shown(site_cards, "emergency") and "blood pressure" not in shown(site_cards, "emergency")
 
 
