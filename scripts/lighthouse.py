@@ -1,4 +1,4 @@
-"""Lighthouse mobile scores and first-load transfer for every page (part of `make bench`).
+"""Lighthouse mobile scores and first-load transfer for every page of both editions (part of `make bench`).
 
 Serves site/ on 127.0.0.1 with gzip, as a real host would, and runs Lighthouse 12.2.3
 (npm, installed on first use into .cache/lighthouse) with Debian's Chromium. Not a test:
@@ -6,7 +6,7 @@ it reports, it never fails the build.
 
     python scripts/lighthouse.py            # every page
     python scripts/lighthouse.py 5          # the first 5 pages
-    python scripts/lighthouse.py get-help/ tools/spasm-diary/   # these pages
+    python scripts/lighthouse.py get-help/ es/pedir-ayuda/   # these pages (English, Spanish)
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def audit(binary: Path, url: str) -> dict:
 def main(argv: list[str]) -> int:
     from build_pdfs import content_pages  # next to this file
 
-    pages = content_pages(SITE)
+    pages = content_pages(SITE) + ["es/" + page for page in content_pages(SITE / "es")]  # both editions
     if argv and argv[0].isdigit():
         pages = pages[: int(argv[0])]
     elif argv:
