@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 from sitebuild import language  # noqa: E402
 
 # not pages: the theme's files, the downloads, and the other editions (site/es/ is built and printed on its own)
-SKIP_DIRS = {"assets", "search", "pdf", "download", *(sub.strip("/") for _, sub, *_ in language.TREES.values() if sub)}
+SKIP_DIRS = {"assets", "search", "pdf", "download", *(sub.strip("/") for sub in language.SUBDIRS)}
 GUIDE = "spasm-relief-guide.pdf"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 SMALL = "font-family: sans-serif; font-size: 8pt; color: #000; width: 100%; padding: 0 14mm; box-sizing: border-box;"

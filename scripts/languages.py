@@ -62,20 +62,20 @@ def pairs(found) -> list[dict[str, str]]:
     return list(groups.values())
 
 
-def html_file(site_dir: Path, url: str) -> Path:
-    return site_dir / url / "index.html"
+def hreflangs(group: dict[str, str], sites) -> list[tuple[str, str]]:
+    """(hreflang, address) of each edition's page, then x-default (the English page)."""
+    return [(language.TREES[lang][2], sites[lang][1] + url) for lang, url in group.items()] + [
+        ("x-default", sites[language.DEFAULT][1] + group[language.DEFAULT])]
 
 
 def link_pages(found, groups) -> int:
     sites = {lang: (site_dir, base) for lang, _, site_dir, base in found}
     changed = 0
     for group in groups:
-        alternates = "".join(f'\n    <link rel="alternate" hreflang="{language.TREES[lang][2]}" href="{escape(sites[lang][1] + url)}">'
-                             for lang, url in group.items())
-        alternates += (f'\n    <link rel="alternate" hreflang="x-default" '
-                       f'href="{escape(sites[language.DEFAULT][1] + group[language.DEFAULT])}">')
+        alternates = "".join(f'\n    <link rel="alternate" hreflang="{code}" href="{escape(href)}">'
+                             for code, href in hreflangs(group, sites))
         for lang, url in group.items():
-            path = html_file(sites[lang][0], url)
+            path = sites[lang][0] / url / "index.html"
             other = next(code for code in group if code != lang)
             # the website's pages are folders (directory URLs): link to the other page's folder
             relative = posixpath.relpath((sites[other][0] / group[other]).as_posix(), path.parent.as_posix()) + "/"
@@ -104,10 +104,8 @@ def link_sitemaps(found, groups) -> None:
             group = by_url.get(loc)
             if not group:
                 return match.group(0)
-            links = "".join(f'\n         <xhtml:link rel="alternate" hreflang="{language.TREES[lang][2]}" '
-                            f'href="{sites[lang][1] + url}"/>' for lang, url in group.items())
-            links += (f'\n         <xhtml:link rel="alternate" hreflang="x-default" '
-                      f'href="{sites[language.DEFAULT][1] + group[language.DEFAULT]}"/>')
+            links = "".join(f'\n         <xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>'
+                            for code, href in hreflangs(group, sites))
             return match.group(0).replace("</loc>", "</loc>" + links, 1)
 
         text = re.sub(r"<url>.*?</url>", one, text, flags=re.S)

@@ -26,17 +26,6 @@ CODE = Path(__file__).with_name("offline_worker.js")
 MANIFEST = "manifest.webmanifest"  # written by scripts/web_app.py in a published build
 LEFT_OUT_DIRS = ("pdf/", "download/", "assets/previews/", "assets/javascripts/lunr/", "assets/js/vendor/")
 LEFT_OUT_FILES = (WORKER, "sitemap.xml", "sitemap.xml.gz", "robots.txt", "assets/fonts/OFL.txt")
-EDITIONS = tuple(sub for _, sub, *_ in language.TREES.values() if sub)  # other editions, with their own worker
-NOTICE = {  # the saved-copy notice, in the edition's language
-    "en": {"locale": "en-GB", "saved": "Saved copy", "from": "from",
-           "offline": "You are offline or the connection is slow, so this is the copy saved on this device.",
-           "missing": "You are offline, and this address is not in the copy saved on this device.",
-           "due": "This page was due for review on", "outOfDate": "It may be out of date. Check it again when you are online."},
-    "es": {"locale": "es-ES", "saved": "Copia guardada", "from": "del",
-           "offline": "No tienes conexión o es muy lenta, así que ves la copia guardada en este dispositivo.",
-           "missing": "No tienes conexión, y esta dirección no está en la copia guardada en este dispositivo.",
-           "due": "Esta página debía revisarse el", "outOfDate": "Puede estar desactualizada. Vuelve a consultarla cuando tengas conexión."},
-}
 
 
 def search_languages(site: Path) -> list[str]:
@@ -54,7 +43,7 @@ def precached(site: Path) -> list[str]:
     files = search_languages(site)
     for path in sorted(site.rglob("*")):
         name = path.relative_to(site).as_posix()
-        if (path.is_file() and not name.startswith(LEFT_OUT_DIRS + EDITIONS) and name not in LEFT_OUT_FILES
+        if (path.is_file() and not name.startswith(LEFT_OUT_DIRS + language.SUBDIRS) and name not in LEFT_OUT_FILES
                 and not name.endswith(".map")):
             files.append(name)
     return sorted(files)
@@ -79,7 +68,7 @@ def worker(files: list[str], build: str, lang: str = language.DEFAULT, elsewhere
     header = (f"// Written by scripts/offline_worker.py: do not edit.\n"
               f"const BUILD = {json.dumps(build)}\n"
               f"const FILES = {json.dumps([url(name) for name in files], indent=0)}\n"
-              f"const WORDS = {json.dumps(NOTICE.get(lang, NOTICE[language.DEFAULT]), ensure_ascii=False)}\n"
+              f"const WORDS = {json.dumps(language.words(lang)['saved_copy'], ensure_ascii=False)}\n"
               f"const ELSEWHERE = {json.dumps(list(elsewhere))}\n")
     return header + CODE.read_text(encoding="utf-8")
 
@@ -88,7 +77,7 @@ def write(site: Path, files: list[str], build: str | None = None) -> str:
     """Write site/sw.js for these files (build id: theirs, unless given) in the site's language; return the id."""
     build = build or build_id(site, files)
     lang = re.search(r'<html lang="([\w-]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
-    elsewhere = tuple(sub for sub in EDITIONS if (site / sub).is_dir())
+    elsewhere = tuple(sub for sub in language.SUBDIRS if (site / sub).is_dir())
     (site / WORKER).write_text(worker(files, build, lang, elsewhere), encoding="utf-8")
     return build
 

@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
     problems = [line for lang, (folder, *_) in language.TREES.items()
                 for line in due({f"{folder}/{page}": when for page, when in review_dates(ROOT / folder).items()},
                                 dt.date.today(), days)]
-    problems += [line for lang, (folder, *_) in language.TREES.items() if lang != language.DEFAULT
+    problems += [line for folder in language.TRANSLATED
                  for line in translations.behind(ROOT / folder) + translations.untranslated(ROOT / folder)]
     print("\n".join(problems) or f"every page is reviewed; none due within {days} days")
     return 1 if problems else 0

@@ -21,11 +21,11 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageDraw
 
+from sitebuild import language
 from sitebuild.postbuild import BACKGROUND
 
 ICONS = "assets/icons"
 MANIFEST = "manifest.webmanifest"
-SHORT_NAME = {"en": "Spasm Relief", "es": "Espasmos"}  # a home screen shows about 12 characters under an icon
 # The site's colour (docs/assets/css/site.css, --md-primary-fg-color), as on the link previews. The
 # splash screen uses the same colour as the icon, so a reader opening the guide at night gets no white flash.
 THEME = BACKGROUND
@@ -67,7 +67,7 @@ def manifest(name: str, description: str, lang: str, site_url: str) -> dict:
     return {
         "id": root,
         "name": name,
-        "short_name": SHORT_NAME.get(lang.split("-")[0], SHORT_NAME["en"]),
+        "short_name": language.words(lang.split("-")[0])["short_name"],
         "description": description,
         "lang": lang,
         "start_url": root,

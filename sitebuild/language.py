@@ -23,6 +23,8 @@ DEFAULT = "en"
 # language -> (docs folder, the folder its site is built into under site/, hreflang); the rest of each
 # edition's settings (site address, locale, template words) are in mkdocs.yml and mkdocs-es.yml
 TREES = {"en": ("docs", "", "en"), "es": ("docs-es", "es/", "es")}
+TRANSLATED = tuple(folder for lang, (folder, *_) in TREES.items() if lang != DEFAULT)  # ("docs-es",)
+SUBDIRS = tuple(sub for _, sub, _ in TREES.values() if sub)  # ("es/",): each edition inside site/ has its own worker, PDFs
 
 WORDS = {
     "en": {
@@ -66,6 +68,13 @@ WORDS = {
                 "edition": "Edition of {date}", "web_address": "Web address:",
                 "not_advice": "Information, not medical advice. Check the website for the latest version.",
                 "footer": "Information, not medical advice", "page_of": ("Page", "of")},
+        "short_name": "Spasm Relief",  # the web app's name under its icon: a home screen shows about 12 characters
+        # the offline worker's notice on a saved page (scripts/offline_worker.js)
+        "saved_copy": {"locale": "en-GB", "saved": "Saved copy", "from": "from",
+                       "offline": "You are offline or the connection is slow, so this is the copy saved on this device.",
+                       "missing": "You are offline, and this address is not in the copy saved on this device.",
+                       "due": "This page was due for review on",
+                       "outOfDate": "It may be out of date. Check it again when you are online."},
     },
     "es": {
         # Emergency numbers checked on 2026-12-03: 112 in every EU country (European Commission,
@@ -112,6 +121,12 @@ WORDS = {
                 "edition": "Edición del {date}", "web_address": "Dirección web:",
                 "not_advice": "Información, no consejo médico. Consulta la web para ver la versión más reciente.",
                 "footer": "Información, no consejo médico", "page_of": ("Página", "de")},
+        "short_name": "Espasmos",
+        "saved_copy": {"locale": "es-ES", "saved": "Copia guardada", "from": "del",
+                       "offline": "No tienes conexión o es muy lenta, así que ves la copia guardada en este dispositivo.",
+                       "missing": "No tienes conexión, y esta dirección no está en la copia guardada en este dispositivo.",
+                       "due": "Esta página debía revisarse el",
+                       "outOfDate": "Puede estar desactualizada. Vuelve a consultarla cuando tengas conexión."},
     },
 }
 

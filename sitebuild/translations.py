@@ -65,25 +65,27 @@ def page_problems(text: str, docs_dir) -> list[tuple[int, str]]:
     return []
 
 
-def pairs(docs_dir) -> dict[str, tuple[str, str]]:
-    """English page -> (translated page, the English version it follows), both as paths under their trees."""
-    found = {}
+def claims(docs_dir) -> list[tuple[str, str, str]]:
+    """(English page, translated page, the English version it follows) for each translated page, both
+    pages as paths under their trees."""
+    out = []
     for path in data.pages(docs_dir):
         fields = meta(path.read_text(encoding="utf-8"))
         if fields.get("translation_of"):
-            found[fields["translation_of"]] = (path.relative_to(docs_dir).as_posix(), str(fields.get("translated_from", "")))
-    return found
+            out.append((fields["translation_of"], path.relative_to(docs_dir).as_posix(), str(fields.get("translated_from", ""))))
+    return out
+
+
+def pairs(docs_dir) -> dict[str, tuple[str, str]]:
+    """English page -> (translated page, the English version it follows)."""
+    return {source: (page, done) for source, page, done in claims(docs_dir)}
 
 
 def twice(docs_dir) -> list[str]:
     """English pages that two translated pages both claim."""
     seen: dict[str, str] = {}
     out = []
-    for path in data.pages(docs_dir):
-        source = meta(path.read_text(encoding="utf-8")).get("translation_of")
-        name = path.relative_to(docs_dir).as_posix()
-        if source is None:
-            continue
+    for source, name, _ in claims(docs_dir):
         if source in seen:
             out.append(f"{name}: translates {source}, as {seen[source]} already does.")
         seen.setdefault(source, name)
@@ -163,7 +165,6 @@ if __name__ == "__main__":
         for page in args.mark:
             mark(page)
         sys.exit(0)
-    report = [line for lang, (folder, *_) in language.TREES.items() if lang != language.DEFAULT
-              for line in behind(folder) + untranslated(folder) + unfaithful(folder)]
+    report = [line for folder in language.TRANSLATED for line in behind(folder) + untranslated(folder) + unfaithful(folder)]
     print("\n".join(report) or "Every translation follows the current English page.")
     sys.exit(1 if report else 0)
